@@ -1,0 +1,45 @@
+package io.switchboard.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Renders an {@link ApiException} as an RFC 9457 problem+json body. */
+@Component
+public class Problems {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private final ObjectMapper json;
+
+    public Problems(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public byte[] body(ApiException error, String requestId) {
+        ErrorCode code = error.code();
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", code.type());
+        problem.put("title", code.title());
+        problem.put("status", code.status());
+        problem.put("detail", error.detail());
+        problem.put("code", code.code());
+        error.extensions().forEach(problem::putIfAbsent);
+        if (requestId != null) {
+            problem.put("requestId", requestId);
+        }
+        try {
+            return json.writeValueAsBytes(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("problem body not serializable", e);
+        }
+    }
+
+    /** The 500 answer: the request id and nothing else about what went wrong. */
+    public static ApiException internalError(String requestId) {
+        return new ApiException(ErrorCode.INTERNAL_ERROR,
+                "Something went wrong on our side; quote request id " + requestId + " when reporting it");
+    }
+}

@@ -1,0 +1,46 @@
+package io.switchboard.local;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * Real PostgreSQL binaries from Maven Central, started in-process for the local run and the tests. The data
+ * directory is kept, so state survives restarts; Flyway migrates it like any other database.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("local")
+public class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(LocalProperties local) throws IOException {
+        LocalProperties.Postgres settings = local.postgres();
+        Files.createDirectories(settings.dataDirectory());
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(settings.dataDirectory())
+                .setCleanDataDirectory(false)
+                .setPort(settings.port())
+                .start();
+        log.info("Embedded PostgreSQL on port {}, data in {}", postgres.getPort(), settings.dataDirectory());
+        return postgres;
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setPoolName("switchboard");
+        dataSource.setMaximumPoolSize(10);
+        return dataSource;
+    }
+}

@@ -1,0 +1,31 @@
+package io.switchboard.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code switchboard.local.*}: the embedded parts of the local run.
+ *
+ * @param postgres where embedded PostgreSQL keeps its data and listens (port 0: any free port)
+ * @param sandbox  the WireMock vendor sandbox: one server per vendor folder under {@code directory}
+ */
+@ConfigurationProperties("switchboard.local")
+public record LocalProperties(@DefaultValue Postgres postgres, @DefaultValue Sandbox sandbox) {
+
+    public record Postgres(@DefaultValue("data/postgres") Path dataDirectory, @DefaultValue("0") int port) {
+    }
+
+    /**
+     * @param ports the port of each vendor's sandbox; its base URL must point there
+     *              ({@code switchboard.vendors.<vendor>.base-url})
+     */
+    public record Sandbox(@DefaultValue("true") boolean enabled,
+                          @DefaultValue("sandbox") Path directory,
+                          Map<String, Integer> ports) {
+        public Sandbox {
+            ports = ports == null ? Map.of() : Map.copyOf(ports);
+        }
+    }
+}

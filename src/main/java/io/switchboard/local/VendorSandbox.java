@@ -1,0 +1,53 @@
+package io.switchboard.local;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stands in for the SaaS vendors in the local run: one WireMock server per vendor folder of {@code sandbox/},
+ * serving its {@code mappings/} and {@code __files/} (the same files the tests and docker-compose use).
+ */
+@Component
+@Profile("local")
+@ConditionalOnProperty(name = "switchboard.local.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+public class VendorSandbox implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(VendorSandbox.class);
+
+    private final List<WireMockServer> servers = new ArrayList<>();
+
+    public VendorSandbox(LocalProperties local) {
+        LocalProperties.Sandbox sandbox = local.sandbox();
+        for (Map.Entry<String, Integer> vendor : sandbox.ports().entrySet()) {
+            Path root = sandbox.directory().resolve(vendor.getKey());
+            if (!Files.isDirectory(root.resolve("mappings"))) {
+                throw new IllegalStateException("No sandbox mappings for " + vendor.getKey() + " under " + root);
+            }
+            WireMockServer server = new WireMockServer(options()
+                    .bindAddress("127.0.0.1")
+                    .port(vendor.getValue())
+                    .usingFilesUnderDirectory(root.toString())
+                    .maxRequestJournalEntries(1000));
+            server.start();
+            servers.add(server);
+            log.info("Sandbox for {} on http://127.0.0.1:{}", vendor.getKey(), server.port());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        servers.forEach(WireMockServer::stop);
+    }
+}

@@ -1,0 +1,2 @@
+/** Canonical records: what the core speaks, whatever vendor stands behind a capability. */
+package io.switchboard.model;

@@ -1,0 +1,47 @@
+package io.switchboard.resilience;
+
+import java.util.Map;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * The threads vendor calls run on while a caller waits with a Resilience4j timeout
+ * ({@code timeoutExecutorService: upstreamCallExecutor}). Bounded, so a hung vendor cannot take every thread;
+ * the caller's MDC (request id) travels with each call.
+ */
+@Component("upstreamCallExecutor")
+public class UpstreamCallExecutor extends ThreadPoolExecutor {
+
+    public UpstreamCallExecutor() {
+        super(4, 200, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory());
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        super.execute(() -> {
+            if (context != null) {
+                MDC.setContextMap(context);
+            }
+            try {
+                task.run();
+            } finally {
+                MDC.clear();
+            }
+        });
+    }
+
+    private static ThreadFactory threadFactory() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "upstream-call-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

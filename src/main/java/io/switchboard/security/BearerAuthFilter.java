@@ -1,0 +1,69 @@
+package io.switchboard.security;
+
+import io.switchboard.api.ApiException;
+import io.switchboard.api.ErrorCode;
+import io.switchboard.api.Problems;
+import io.switchboard.api.RequestIdFilter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates every chat API request ({@code /api/v1/**}, except the public OpenAPI document) before any route
+ * sees it, so that a route cannot forget to. The caller is left in a request attribute for {@link Access}.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class BearerAuthFilter extends OncePerRequestFilter {
+
+    public static final String CALLER_ATTRIBUTE = Caller.class.getName();
+    private static final String PREFIX = "Bearer ";
+
+    private final JwtAuthenticator authenticator;
+    private final Problems problems;
+
+    public BearerAuthFilter(JwtAuthenticator authenticator, Problems problems) {
+        this.authenticator = authenticator;
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return !path.startsWith("/api/v1/") || path.equals("/api/v1/openapi.json");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String authorization = request.getHeader("Authorization");
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+        Optional<Caller> caller = bearer
+                ? authenticator.authenticate(authorization.substring(PREFIX.length()).trim())
+                : Optional.empty();
+        if (caller.isEmpty()) {
+            reject(request, response, bearer);
+            return;
+        }
+        request.setAttribute(CALLER_ATTRIBUTE, caller.get());
+        chain.doFilter(request, response);
+    }
+
+    private void reject(HttpServletRequest request, HttpServletResponse response, boolean tokenPresented)
+            throws IOException {
+        ApiException error = new ApiException(ErrorCode.UNAUTHENTICATED,
+                tokenPresented ? "The bearer token is invalid or expired" : "A bearer token is required");
+        response.setStatus(error.code().status());
+        response.setHeader("WWW-Authenticate",
+                tokenPresented ? "Bearer realm=\"switchboard\", error=\"invalid_token\"" : "Bearer realm=\"switchboard\"");
+        response.setContentType(Problems.MEDIA_TYPE);
+        response.getOutputStream().write(problems.body(error, (String) request.getAttribute(RequestIdFilter.ATTRIBUTE)));
+    }
+}
