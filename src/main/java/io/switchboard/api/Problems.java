@@ -19,11 +19,16 @@ public class Problems {
     }
 
     public byte[] body(ApiException error, String requestId) {
+        return body(error, requestId, error.code().status());
+    }
+
+    /** As {@link #body(ApiException, String)}, for a status the servlet container already chose (405, ...). */
+    public byte[] body(ApiException error, String requestId, int status) {
         ErrorCode code = error.code();
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", code.type());
         problem.put("title", code.title());
-        problem.put("status", code.status());
+        problem.put("status", status);
         problem.put("detail", error.detail());
         problem.put("code", code.code());
         error.extensions().forEach(problem::putIfAbsent);

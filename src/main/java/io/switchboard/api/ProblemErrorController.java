@@ -1,0 +1,43 @@
+package io.switchboard.api;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors that happen outside any route (no such path, method not allowed, a failure in a filter) get the same
+ * problem+json as everything else instead of Spring Boot's default error body.
+ */
+@RestController
+public class ProblemErrorController implements ErrorController {
+
+    private final Problems problems;
+
+    public ProblemErrorController(Problems problems) {
+        this.problems = problems;
+    }
+
+    @RequestMapping("/error")
+    public ResponseEntity<byte[]> error(HttpServletRequest request) {
+        Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = statusAttribute instanceof Integer code ? code : 500;
+        String requestId = (String) request.getAttribute(RequestIdFilter.ATTRIBUTE);
+        ApiException error = switch (status) {
+            case 401 -> new ApiException(ErrorCode.UNAUTHENTICATED, "Authentication is required");
+            case 403 -> new ApiException(ErrorCode.FORBIDDEN, "Not allowed");
+            case 404 -> new ApiException(ErrorCode.NOT_FOUND, "No such resource");
+            case 413 -> new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large");
+            default -> status >= 500
+                    ? Problems.internalError(requestId)
+                    : new ApiException(ErrorCode.INVALID_REQUEST, HttpStatus.valueOf(status).getReasonPhrase());
+        };
+        return ResponseEntity.status(status)
+                .contentType(MediaType.parseMediaType(Problems.MEDIA_TYPE))
+                .body(problems.body(error, requestId, status));
+    }
+}
