@@ -1,0 +1,34 @@
+package io.switchboard.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.switchboard.SwitchboardApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+class RequiredSettingsTest {
+
+    @Test
+    void prodRefusesToStartWithoutItsSettingsAndNamesThem() {
+        SpringApplicationBuilder prod = new SpringApplicationBuilder(SwitchboardApplication.class)
+                .profiles("prod");
+
+        assertThatThrownBy(() -> prod.run("--spring.artemis.broker-url=tcp://broker:61616",
+                "--switchboard.vendors.shopify.base-url=https://example.myshopify.com"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("spring.datasource.url (environment variable SPRING_DATASOURCE_URL)")
+                .hasMessageContaining("SWITCHBOARD_SECURITY_JWT_SECRET")
+                .hasMessageContaining("SWITCHBOARD_VENDORS_SHOPIFY_ACCESSTOKEN")
+                .hasMessageNotContaining("SPRING_ARTEMIS_BROKERURL")
+                .hasMessageNotContaining("SWITCHBOARD_VENDORS_SHOPIFY_BASEURL");
+    }
+
+    @Test
+    void environmentVariableNamesFollowRelaxedBinding() {
+        assertThat(RequiredSettings.environmentVariable("switchboard.webhooks.sources.github.secrets[0]"))
+                .isEqualTo("SWITCHBOARD_WEBHOOKS_SOURCES_GITHUB_SECRETS_0_");
+        assertThat(RequiredSettings.environmentVariable("spring.artemis.broker-url"))
+                .isEqualTo("SPRING_ARTEMIS_BROKERURL");
+    }
+}
