@@ -27,27 +27,45 @@ public class VendorSandbox implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(VendorSandbox.class);
 
     private final List<WireMockServer> servers = new ArrayList<>();
+    private final Thread starter;
 
+    /** Starts the servers in the background: nothing needs a vendor before the first request, so startup goes on. */
     public VendorSandbox(LocalProperties local) {
-        LocalProperties.Sandbox sandbox = local.sandbox();
+        starter = new Thread(() -> start(local.sandbox()), "sandbox-start");
+        starter.start();
+    }
+
+    private void start(LocalProperties.Sandbox sandbox) {
         for (Map.Entry<String, Integer> vendor : sandbox.ports().entrySet()) {
             Path root = sandbox.directory().resolve(vendor.getKey());
             if (!Files.isDirectory(root.resolve("mappings"))) {
-                throw new IllegalStateException("No sandbox mappings for " + vendor.getKey() + " under " + root);
+                log.error("No sandbox for {}: {} has no mappings/ folder", vendor.getKey(), root);
+                continue;
             }
             WireMockServer server = new WireMockServer(options()
                     .bindAddress("127.0.0.1")
                     .port(vendor.getValue())
                     .usingFilesUnderDirectory(root.toString())
                     .maxRequestJournalEntries(1000));
-            server.start();
-            servers.add(server);
+            try {
+                server.start();
+            } catch (RuntimeException e) {
+                log.error("Sandbox for {} could not start on port {}: {}", vendor.getKey(), vendor.getValue(),
+                        e.getMessage());
+                continue;
+            }
+            synchronized (servers) {
+                servers.add(server);
+            }
             log.info("Sandbox for {} on http://127.0.0.1:{}", vendor.getKey(), server.port());
         }
     }
 
     @Override
-    public void destroy() {
-        servers.forEach(WireMockServer::stop);
+    public void destroy() throws InterruptedException {
+        starter.join();
+        synchronized (servers) {
+            servers.forEach(WireMockServer::stop);
+        }
     }
 }
