@@ -35,9 +35,4 @@ public class RequestIdFilter extends OncePerRequestFilter {
             MDC.remove(RequestIds.MDC_KEY);
         }
     }
-
-    @Override
-    protected boolean shouldNotFilterAsyncDispatch() {
-        return false;
-    }
 }

@@ -231,6 +231,15 @@ class OrderEndpointTest {
                 .isEqualTo(refused.headers().firstValue("X-Request-Id").orElseThrow());
     }
 
+    @Test
+    void theRequestIdTheRouteSawIsTheOneOnTheResponse() throws Exception {
+        // the route runs on another thread than the servlet filter, after an async hand-off
+        HttpResponse<String> response = getOrder("9999", Tokens.forCustomer(Tokens.CUSTOMER, "orders:read"));
+
+        assertThat(json.readTree(response.body()).path("requestId").asText())
+                .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+    }
+
     private JsonNode assertProblem(HttpResponse<String> response, int status, String code) throws IOException {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(Problems.MEDIA_TYPE);
