@@ -1,0 +1,54 @@
+package io.switchboard.ingress;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One vendor's webhook signature scheme, exactly as the vendor documents it. Verification is over the raw body
+ * bytes; any of the source's active secrets may verify (rotation).
+ */
+public interface SignatureScheme {
+
+    /** The name sources use in {@code switchboard.webhooks.sources.<name>.scheme}. */
+    String name();
+
+    /** Returns normally when one of the secrets signed this delivery within the tolerance; throws otherwise. */
+    void verify(WebhookDelivery delivery, List<String> secrets, Duration tolerance, Instant now);
+
+    /** The vendor's id of the event (header or body), or null when it sends none. Called after verification. */
+    String eventId(WebhookDelivery delivery);
+
+    /** The vendor's event type or topic, or null. Called after verification. */
+    String eventType(WebhookDelivery delivery);
+
+    static String required(WebhookDelivery delivery, String header) {
+        String value = delivery.header(header);
+        if (value == null || value.isBlank()) {
+            throw new InvalidSignature(InvalidSignature.Reason.MISSING_HEADER, "missing " + header);
+        }
+        return value.trim();
+    }
+
+    /** Refuses a signing time further than the tolerance from now, in either direction (replays, bad clocks). */
+    static void withinTolerance(Instant signedAt, Instant now, Duration tolerance) {
+        if (signedAt.isBefore(now.minus(tolerance))) {
+            throw new InvalidSignature(InvalidSignature.Reason.STALE_TIMESTAMP, "signed too long ago");
+        }
+        if (signedAt.isAfter(now.plus(tolerance))) {
+            throw new InvalidSignature(InvalidSignature.Reason.FUTURE_TIMESTAMP, "signed in the future");
+        }
+    }
+
+    static long parseLong(String value, String header) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidSignature(InvalidSignature.Reason.MALFORMED_HEADER, header + " is not a number");
+        }
+    }
+
+    static InvalidSignature badSignature() {
+        return new InvalidSignature(InvalidSignature.Reason.BAD_SIGNATURE, "signature does not match");
+    }
+}

@@ -1,0 +1,85 @@
+package io.switchboard.ingress;
+
+import io.switchboard.api.ApiException;
+import io.switchboard.api.ErrorCode;
+import io.switchboard.security.AuditLog;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes in one delivery: verify its signature, name its event, answer a repeat as a duplicate, and otherwise put it
+ * durably on the broker before the vendor hears 200.
+ */
+@Component
+public class WebhookIngress {
+
+    /** The answer to the vendor. */
+    public record Receipt(String id, boolean duplicate) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookIngress.class);
+    private static final int MAX_VENDOR_ID_LENGTH = 200;
+
+    private final WebhookReceipts receipts;
+    private final DurableQueue queue;
+    private final WebhookMetrics metrics;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public WebhookIngress(WebhookReceipts receipts, DurableQueue queue, WebhookMetrics metrics, AuditLog audit) {
+        this.receipts = receipts;
+        this.queue = queue;
+        this.metrics = metrics;
+        this.audit = audit;
+        this.clock = Clock.systemUTC();
+    }
+
+    public Receipt accept(WebhookSources.Bound source, WebhookDelivery delivery) {
+        Instant now = clock.instant();
+        try {
+            source.scheme().verify(delivery, source.settings().secrets(), source.settings().tolerance(), now);
+        } catch (InvalidSignature refused) {
+            reject(source.name(), refused.reason().tag());
+            throw new ApiException(ErrorCode.INVALID_SIGNATURE, "The delivery's signature could not be verified");
+        }
+        String eventId = eventId(source.scheme(), delivery);
+        if (receipts.seen(source.name(), eventId)) {
+            metrics.duplicate(source.name());
+            return new Receipt(eventId, true);
+        }
+        queue.enqueue(delivery, eventId, source.scheme().eventType(delivery), now);
+        try {
+            receipts.record(source.name(), eventId);
+        } catch (RuntimeException e) {
+            // the delivery is on the broker, so it is acknowledged; a repeat is then caught by the worker's dedupe
+            log.warn("Receipt for a {} delivery not recorded: {}", source.name(), e.getClass().getSimpleName());
+        }
+        metrics.accepted(source.name());
+        return new Receipt(eventId, false);
+    }
+
+    /** Counts and audits a refusal that happens before verification (such as an oversized body). */
+    public void reject(String source, String reason) {
+        metrics.rejected(source, reason);
+        audit.record("webhook:" + source, "webhook.receive", "rejected", reason);
+    }
+
+    /** The vendor's id, or a digest of the body when the vendor sends none (or an unreasonably long one). */
+    static String eventId(SignatureScheme scheme, WebhookDelivery delivery) {
+        String vendorId = scheme.eventId(delivery);
+        if (vendorId != null && !vendorId.isBlank() && vendorId.length() <= MAX_VENDOR_ID_LENGTH) {
+            return vendorId;
+        }
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(delivery.body()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

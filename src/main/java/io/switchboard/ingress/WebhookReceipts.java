@@ -1,0 +1,26 @@
+package io.switchboard.ingress;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The receipts table: which events the ingress has already put on the broker (see V1__webhook_deliveries.sql). */
+@Component
+public class WebhookReceipts {
+
+    private final JdbcTemplate jdbc;
+
+    public WebhookReceipts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean seen(String source, String eventId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM webhook_receipts WHERE source = ? AND event_id = ?)",
+                Boolean.class, source, eventId));
+    }
+
+    public void record(String source, String eventId) {
+        jdbc.update("INSERT INTO webhook_receipts (source, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                source, eventId);
+    }
+}

@@ -1,0 +1,40 @@
+package io.switchboard.ingress;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * One worker route per configured source ({@code webhook-worker-<source>}): a transacted consumer of the source's
+ * queue handing each delivery to {@code direct:webhooks.process} (routes/webhooks/process.camel.yaml). A failure is
+ * rescheduled or dead-lettered by {@link WebhookRetries}, in the same broker transaction as the consume.
+ */
+@Component
+public class WebhookWorkers extends RouteBuilder {
+
+    private final WebhookSources sources;
+    private final WebhookRetries retries;
+    private final int consumers;
+
+    public WebhookWorkers(WebhookSources sources, WebhookRetries retries,
+                          @Value("${switchboard.webhooks.consumers-per-source:4}") int consumers) {
+        this.sources = sources;
+        this.retries = retries;
+        this.consumers = consumers;
+    }
+
+    @Override
+    public void configure() {
+        for (WebhookSources.Bound source : sources.all()) {
+            from("jms:queue:" + WebhookQueues.queue(source.name())
+                    + "?transacted=true&concurrentConsumers=" + consumers + "&cacheLevelName=CACHE_CONSUMER")
+                    .routeId("webhook-worker-" + source.name())
+                    .onException(Exception.class)
+                        .handled(true)
+                        .process(retries)
+                    .end()
+                    .process(WebhookRetries::remember)
+                    .to("direct:webhooks.process");
+        }
+    }
+}
