@@ -1,0 +1,123 @@
+package io.switchboard.admin;
+
+import io.switchboard.api.ApiException;
+import io.switchboard.ingress.WebhookQueues;
+import io.switchboard.ingress.WebhookSources;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.DeliveryMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dead-letter queues of all sources ({@code webhooks.<source>.dlq}), browsed without consuming, and the replay of
+ * one entry: moved back onto its source's queue with its attempts reset, in one broker transaction.
+ */
+@Component
+public class DeadLetters {
+
+    private static final Pattern MESSAGE_ID = Pattern.compile("ID:[A-Za-z0-9:._-]{1,100}");
+
+    private final JmsTemplate jms;
+    private final WebhookSources sources;
+
+    public DeadLetters(JmsTemplate jms, WebhookSources sources) {
+        this.jms = new JmsTemplate(jms.getConnectionFactory());
+        this.jms.setSessionTransacted(true);
+        this.sources = sources;
+    }
+
+    /** One page of dead letters, oldest first, of one source or of all. */
+    public List<DeadLetter> list(String source, int offset, int limit) {
+        List<String> names = source == null
+                ? sources.all().stream().map(WebhookSources.Bound::name).sorted().toList()
+                : List.of(source);
+        List<DeadLetter> page = new ArrayList<>();
+        int skipped = 0;
+        for (String name : names) {
+            List<DeadLetter> all = jms.browse(WebhookQueues.deadLetters(name), (session, browser) -> {
+                List<DeadLetter> entries = new ArrayList<>();
+                for (Message message : Collections.list((Enumeration<Message>) browser.getEnumeration())) {
+                    entries.add(describe(message));
+                }
+                return entries;
+            });
+            for (DeadLetter entry : all) {
+                if (skipped++ < offset) {
+                    continue;
+                }
+                if (page.size() == limit) {
+                    return page;
+                }
+                page.add(entry);
+            }
+        }
+        return page;
+    }
+
+    /** Moves one dead letter back onto its source's queue; not found when no dead-letter queue holds that id. */
+    public DeadLetter replay(String id) {
+        if (!MESSAGE_ID.matcher(id).matches()) {
+            throw ApiException.notFound("Dead letter " + id);
+        }
+        for (WebhookSources.Bound source : sources.all()) {
+            DeadLetter replayed = jms.execute(session -> {
+                Queue dlq = session.createQueue(WebhookQueues.deadLetters(source.name()));
+                try (MessageConsumer consumer = session.createConsumer(dlq, "JMSMessageID = '" + id + "'")) {
+                    Message message = consumer.receive(200);
+                    if (message == null) {
+                        return null;
+                    }
+                    DeadLetter entry = describe(message);
+                    try (MessageProducer producer = session.createProducer(
+                            session.createQueue(WebhookQueues.queue(source.name())))) {
+                        producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                        producer.send(copyForReplay(session, (BytesMessage) message));
+                    }
+                    session.commit();
+                    return entry;
+                }
+            }, true);
+            if (replayed != null) {
+                return replayed;
+            }
+        }
+        throw ApiException.notFound("Dead letter " + id);
+    }
+
+    private static BytesMessage copyForReplay(jakarta.jms.Session session, BytesMessage dead) throws JMSException {
+        byte[] body = new byte[(int) dead.getBodyLength()];
+        dead.readBytes(body);
+        BytesMessage copy = session.createBytesMessage();
+        copy.writeBytes(body);
+        for (String property : List.of(WebhookQueues.SOURCE, WebhookQueues.EVENT_ID, WebhookQueues.EVENT_TYPE,
+                WebhookQueues.RECEIVED_AT, WebhookQueues.HEADERS)) {
+            if (dead.propertyExists(property)) {
+                copy.setStringProperty(property, dead.getStringProperty(property));
+            }
+        }
+        return copy;
+    }
+
+    private static DeadLetter describe(Message message) throws JMSException {
+        String receivedAt = message.getStringProperty(WebhookQueues.RECEIVED_AT);
+        return new DeadLetter(
+                message.getJMSMessageID(),
+                message.getStringProperty(WebhookQueues.SOURCE),
+                message.getStringProperty(WebhookQueues.EVENT_ID),
+                message.getStringProperty(WebhookQueues.EVENT_TYPE),
+                receivedAt == null ? null : Instant.parse(receivedAt),
+                message.propertyExists(WebhookQueues.ATTEMPT) ? message.getIntProperty(WebhookQueues.ATTEMPT) : 0,
+                message.getStringProperty(WebhookQueues.FAILURE));
+    }
+}
