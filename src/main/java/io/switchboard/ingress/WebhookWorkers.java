@@ -1,6 +1,7 @@
 package io.switchboard.ingress;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -12,15 +13,31 @@ import org.springframework.stereotype.Component;
 @Component
 public class WebhookWorkers extends RouteBuilder {
 
+    static final String WORKER_ERRORS = "webhook-worker";
+
     private final WebhookSources sources;
-    private final WebhookRetries retries;
     private final int consumers;
 
-    public WebhookWorkers(WebhookSources sources, WebhookRetries retries,
+    public WebhookWorkers(WebhookSources sources,
                           @Value("${switchboard.webhooks.consumers-per-source:4}") int consumers) {
         this.sources = sources;
-        this.retries = retries;
         this.consumers = consumers;
+    }
+
+    /** A failed delivery is rescheduled or dead-lettered, never rolled back for an immediate redelivery. */
+    @Component
+    static class WorkerErrors extends RouteConfigurationBuilder {
+
+        private final WebhookRetries retries;
+
+        WorkerErrors(WebhookRetries retries) {
+            this.retries = retries;
+        }
+
+        @Override
+        public void configuration() {
+            routeConfiguration(WORKER_ERRORS).onException(Exception.class).handled(true).process(retries);
+        }
     }
 
     @Override
@@ -29,10 +46,7 @@ public class WebhookWorkers extends RouteBuilder {
             from("jms:queue:" + WebhookQueues.queue(source.name())
                     + "?transacted=true&concurrentConsumers=" + consumers + "&cacheLevelName=CACHE_CONSUMER")
                     .routeId("webhook-worker-" + source.name())
-                    .onException(Exception.class)
-                        .handled(true)
-                        .process(retries)
-                    .end()
+                    .routeConfigurationId(WORKER_ERRORS)
                     .process(WebhookRetries::remember)
                     .to("direct:webhooks.process");
         }

@@ -1,0 +1,315 @@
+package io.switchboard.ingress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.support.HubTest;
+import io.switchboard.support.ShopifySandbox;
+import io.switchboard.support.Tokens;
+import io.switchboard.support.Webhooks;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** POST /webhooks/{source} end to end: verification, limits, durable enqueue, dedupe, workers, retries, replay. */
+@HubTest
+class WebhookEndpointTest {
+
+    private static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
+    /** While set, processing events of the "flaky" source fails. */
+    private static final AtomicBoolean FLAKY_FAILS = new AtomicBoolean();
+    private static boolean advised;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry metrics;
+
+    @Autowired
+    ConnectionFactory connectionFactory;
+
+    @Autowired
+    @Qualifier("orderCache")
+    Cache<String, ?> orderCache;
+
+    @Autowired
+    CamelContext camel;
+
+    @BeforeEach
+    void makeFlakyFailOnDemand() throws Exception {
+        if (!advised) {
+            AdviceWith.adviceWith(camel, "webhooks-process", route -> route.weaveAddFirst().process(exchange -> {
+                if (FLAKY_FAILS.get() && "flaky".equals(exchange.getMessage().getHeader(WebhookQueues.SOURCE))) {
+                    throw new IllegalStateException("downstream refused the event");
+                }
+            }));
+            advised = true;
+        }
+        ShopifySandbox.reset();
+    }
+
+    @Test
+    void anUnknownSourceIsNotFound() throws Exception {
+        HttpResponse<String> response = Webhooks.post(port, "nobody", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(response.body()).path("code").asText()).isEqualTo("unknown_source");
+    }
+
+    @Test
+    void anUnsignedDeliveryIsRefusedCountedAuditedAndNotQueued() throws Exception {
+        String id = "msg_" + UUID.randomUUID();
+        double before = rejected("acme", "missing_header");
+
+        HttpResponse<String> response = Webhooks.post(port, "acme", "{\"type\":\"x\"}", "webhook-id", id);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(json.readTree(response.body()).path("code").asText()).isEqualTo("invalid_signature");
+        assertThat(rejected("acme", "missing_header")).isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE actor = 'webhook:acme' "
+                + "AND outcome = 'rejected' AND detail = 'missing_header' AND request_id = ?", Integer.class,
+                response.headers().firstValue("X-Request-Id").orElseThrow())).isEqualTo(1);
+        assertThat(receipts("acme", id)).isZero();
+    }
+
+    @Test
+    void aTamperedBodyIsRefused() throws Exception {
+        String body = "{\"action\":\"opened\"}";
+        String signature = Webhooks.postGitHub(port, "github", Webhooks.GITHUB_SECRET, "d-" + UUID.randomUUID(), body)
+                .request().headers().firstValue("X-Hub-Signature-256").orElseThrow();
+
+        HttpResponse<String> response = Webhooks.post(port, "github", "{\"action\":\"closed\"}",
+                "X-Hub-Signature-256", signature, "X-GitHub-Delivery", "d-" + UUID.randomUUID());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+        String big = "{\"padding\":\"" + "x".repeat(2048) + "\"}";
+        HttpResponse<String> withLength = Webhooks.postGitHub(port, "tiny", "tiny-secret", "d-1", big);
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/tiny"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(withLength.statusCode()).isEqualTo(413);
+        assertThat(json.readTree(withLength.body()).path("code").asText()).isEqualTo("payload_too_large");
+        assertThat(chunked.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void aDeliveryIsQueuedProcessedOnceAndItsRepeatIsADuplicate() throws Exception {
+        String delivery = "d-" + UUID.randomUUID();
+        String body = "{\"action\":\"opened\",\"issue\":{\"number\":7}}";
+        try (EventListener events = new EventListener(connectionFactory)) {
+            HttpResponse<String> first = Webhooks.postGitHub(port, "github", Webhooks.GITHUB_SECRET, delivery, body);
+            HttpResponse<String> second = Webhooks.postGitHub(port, "github", Webhooks.GITHUB_SECRET, delivery, body);
+
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(first.body())).isEqualTo(json.readTree("{\"id\":\"" + delivery + "\",\"duplicate\":false}"));
+            assertThat(json.readTree(second.body())).isEqualTo(json.readTree("{\"id\":\"" + delivery + "\",\"duplicate\":true}"));
+            JsonNode event = events.next(delivery);
+            assertThat(event.path("source").asText()).isEqualTo("github");
+            assertThat(event.path("type").asText()).isEqualTo("issues");
+            assertThat(event.path("payload").path("issue").path("number").asInt()).isEqualTo(7);
+            assertThat(events.another(delivery, Duration.ofSeconds(1))).isFalse();
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook_processed WHERE source = 'github' AND event_id = ?",
+                Integer.class, delivery)).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderEventEvictsTheCachedOrderAndIsPublished() throws Exception {
+        HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/orders/1001"))
+                .header("Authorization", "Bearer " + Tokens.forCustomer(Tokens.CUSTOMER, "orders:read")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(orderCache.getIfPresent("1001")).isNotNull();
+        String order = json.readTree(Files.readString(Path.of("sandbox/shopify/__files/orders/1001.json")))
+                .path("orders").get(0).toString();
+        String webhookId = "wh-" + UUID.randomUUID();
+
+        try (EventListener events = new EventListener(connectionFactory)) {
+            HttpResponse<String> response = Webhooks.postShopify(port, "orders/updated", webhookId, order);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode event = events.next(webhookId);
+            assertThat(event.path("subjects").path("order").asText()).isEqualTo("1001");
+            assertThat(event.path("subjects").path("customer").asText()).isEqualTo("207119551");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> orderCache.getIfPresent("1001") == null);
+    }
+
+    @Test
+    void aFormEncodedBodyIsAcceptedAndNamedByItsDigest() throws Exception {
+        String body = "token=x&team_id=T1&command=%2Fhelp&text=order+1001";
+        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        String signature = "v0=" + SignatureSchemesTest.hexHmac("sandbox-slack-signing-secret".getBytes(),
+                "v0:" + timestamp + ":" + body);
+
+        HttpResponse<String> response = Webhooks.post(port, "slack", body, "X-Slack-Request-Timestamp", timestamp,
+                "X-Slack-Signature", signature, "Content-Type", "application/x-www-form-urlencoded");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).path("id").asText()).startsWith("sha256:");
+    }
+
+    @Test
+    void aFailingEventIsRetriedOnScheduleThenDeadLetteredThenReplayed() throws Exception {
+        String id = "msg_" + UUID.randomUUID();
+        double retriedBefore = counter("switchboard.webhooks.retried", "flaky");
+        FLAKY_FAILS.set(true);
+
+        assertThat(Webhooks.postStandard(port, "flaky", id, "{\"type\":\"invoice.paid\"}").statusCode()).isEqualTo(200);
+
+        JsonNode deadLetter = await().atMost(Duration.ofSeconds(15)).until(() -> deadLetter(id), entry -> entry != null);
+        assertThat(deadLetter.path("attempts").asInt()).isEqualTo(3);
+        assertThat(deadLetter.path("reason").asText()).contains("downstream refused the event");
+        assertThat(counter("switchboard.webhooks.retried", "flaky")).isEqualTo(retriedBefore + 2);
+        assertThat(processed("flaky", id)).isZero();
+
+        FLAKY_FAILS.set(false);
+        HttpResponse<String> replay = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/admin/dead-letters/" + deadLetter.path("id").asText() + "/replay"))
+                .header("X-Api-Key", ADMIN_KEY).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> processed("flaky", id) == 1);
+        assertThat(deadLetter(id)).isNull();
+    }
+
+    @Test
+    void theAdminApiNeedsTheAdminKey() throws Exception {
+        HttpResponse<String> none = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/admin/dead-letters")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/admin/dead-letters")).header("X-Api-Key", "guess").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknownReplay = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/admin/dead-letters/ID:nothing-here/replay")).header("X-Api-Key", ADMIN_KEY)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).doesNotContain("guess");
+        assertThat(unknownReplay.statusCode()).isEqualTo(404);
+    }
+
+    private JsonNode deadLetter(String eventId) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/admin/dead-letters?source=flaky&limit=500")).header("X-Api-Key", ADMIN_KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        for (JsonNode item : json.readTree(response.body()).path("items")) {
+            if (eventId.equals(item.path("eventId").asText())) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private int processed(String source, String eventId) {
+        return jdbc.queryForObject("SELECT count(*) FROM webhook_processed WHERE source = ? AND event_id = ?",
+                Integer.class, source, eventId);
+    }
+
+    private int receipts(String source, String eventId) {
+        return jdbc.queryForObject("SELECT count(*) FROM webhook_receipts WHERE source = ? AND event_id = ?",
+                Integer.class, source, eventId);
+    }
+
+    private double rejected(String source, String reason) {
+        var counter = metrics.find("switchboard.webhooks.rejected").tag("source", source).tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private double counter(String name, String source) {
+        var counter = metrics.find(name).tag("source", source).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** A subscriber to switchboard.events, subscribed before the delivery is posted. */
+    static final class EventListener implements AutoCloseable {
+        private final Connection connection;
+        private final MessageConsumer consumer;
+        private final ObjectMapper json = new ObjectMapper();
+
+        EventListener(ConnectionFactory factory) throws Exception {
+            connection = factory.createConnection();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            consumer = session.createConsumer(session.createTopic("switchboard.events"));
+            connection.start();
+        }
+
+        JsonNode next(String eventId) throws Exception {
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (System.currentTimeMillis() < deadline) {
+                var message = consumer.receive(500);
+                if (message != null) {
+                    JsonNode event = json.readTree(body(message));
+                    if (eventId.equals(event.path("id").asText())) {
+                        return event;
+                    }
+                }
+            }
+            throw new AssertionError("no event " + eventId + " on switchboard.events");
+        }
+
+        boolean another(String eventId, Duration wait) throws Exception {
+            long deadline = System.currentTimeMillis() + wait.toMillis();
+            while (System.currentTimeMillis() < deadline) {
+                var message = consumer.receive(200);
+                if (message != null && eventId.equals(json.readTree(body(message)).path("id").asText())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static String body(jakarta.jms.Message message) throws Exception {
+            if (message instanceof TextMessage text) {
+                return text.getText();
+            }
+            jakarta.jms.BytesMessage bytes = (jakarta.jms.BytesMessage) message;
+            byte[] data = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(data);
+            return new String(data, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws Exception {
+            connection.close();
+        }
+    }
+}
