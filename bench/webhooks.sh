@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Webhook ingress benchmark: signed Standard Webhooks deliveries (~600-byte body, each with a new id, signed with
+# the current time) to the local run's "acme" source, beside the bare JDK server in the same run. Afterwards it
+# waits for the workers to drain the queue and reports how long that took.
+#   DURATION=20s CONNECTIONS=32 bench/webhooks.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-20s}
+CONNECTIONS=${CONNECTIONS:-32}
+COUNT=${COUNT:-400000}
+HUB_JVM=${HUB_JVM:--XX:+UseParallelGC -Xms256m -Xmx512m}
+APP=target/bench-app
+DATA=target/bench-data
+LOG=target/bench-hub.log
+WORK=target/bench-webhooks
+export THREADS=2 DELIVERIES=$WORK/deliveries.txt BODY=$WORK/body.json
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+./mvnw -q -B package -DskipTests
+java -Djarmode=tools -jar target/switchboard-*.jar extract --destination "$APP" --force >/dev/null
+mkdir -p "$WORK"
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+java -Dsun.net.httpserver.nodelay=true bench/BareServer.java 8099 & pids+=("$!")
+rm -rf "$DATA"
+java $HUB_JVM -jar "$APP"/switchboard-*.jar \
+  --switchboard.local.postgres.data-directory="$DATA/postgres" \
+  --spring.artemis.embedded.data-directory="$DATA/artemis" \
+  --camel.main.routes-reload-enabled=false > "$LOG" 2>&1 &
+hub=$!; pids+=("$hub")
+until grep -q "Switchboard is ready" "$LOG"; do sleep 0.2; kill -0 "$hub"; done
+
+# the local profile's sandbox secret for "acme" (application-local.yaml)
+python3 - "$COUNT" <<'PY'
+import base64, hashlib, hmac, json, os, sys, time
+count = int(sys.argv[1])
+key = base64.b64decode("c2FuZGJveC1zdGFuZGFyZC13ZWJob29rcy1zZWNyZXQh")
+body = json.dumps({"type": "invoice.paid", "timestamp": "2026-11-24T06:00:00Z", "data": {
+    "id": "in_1MtHbELkdIwHu7ixl4OzzPMv", "object": "invoice", "customer": "cus_NeZwdNtLEOXuvB",
+    "amount_due": 999, "currency": "usd", "status": "paid", "lines": [{"id": "il_1", "amount": 999,
+    "description": "1 x Pro plan (at $9.99 / month)", "period": {"start": 1680644467, "end": 1683236467}}],
+    "customer_email": "jenny.rosen@example.com", "hosted_invoice_url": "https://invoice.example.com/i/acct_1/test_1",
+    "footer": "Thank you for your business.", "metadata": {"order": "1001", "source": "bench", "plan": "pro-monthly"}}}).encode()
+open(os.environ["BODY"], "wb").write(body)
+ts = str(int(time.time()))
+with open(os.environ["DELIVERIES"], "w") as out:
+    for i in range(count):
+        msg_id = f"msg_bench_{ts}_{i}"
+        sig = base64.b64encode(hmac.new(key, f"{msg_id}.{ts}.".encode() + body, hashlib.sha256).digest()).decode()
+        out.write(f"{msg_id} {ts} {sig}\n")
+print(f"{count} deliveries, body {len(body)} bytes", file=sys.stderr)
+PY
+
+measure() {
+  local out rps p50 p99 errors
+  out=$(wrk --latency -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/webhook.lua "$1")
+  rps=$(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx/ {print $5}' <<<"$out"); errors=${errors:-0}
+  echo "$rps | $p50 | $p99 | $errors"
+}
+
+counter() { curl -s http://127.0.0.1:8080/actuator/prometheus | awk -v m="$1" '$1 ~ "^"m"\\{source=\"acme\"" {printf "%d", $2}'; }
+
+echo "| endpoint | req/s (wrk -t2 -c$CONNECTIONS) | p50 | p99 | non-2xx |"
+echo "| --- | --- | --- | --- | --- |"
+echo "| bare JDK server, constant 200 | $(measure http://127.0.0.1:8099) |"
+echo "| POST /webhooks/acme, durable | $(measure http://127.0.0.1:8080) |"
+accepted=$(counter switchboard_webhooks_accepted_total)
+start=$(date +%s)
+until [ "$(counter switchboard_webhooks_processed_total)" -ge "$accepted" ]; do sleep 1; done
+echo
+echo "accepted $accepted; all processed $(( $(date +%s) - start )) s after the load stopped"
