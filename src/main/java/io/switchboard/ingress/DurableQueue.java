@@ -4,72 +4,160 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.ApiException;
 import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jms.core.JmsTemplate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts a verified delivery on its source's durable queue and returns only once the broker has confirmed it: a
- * persistent send on a non-transacted session blocks until the broker has written it to its journal. A broker
- * that cannot confirm within {@code switchboard.webhooks.enqueue-timeout} makes the vendor retry (503).
+ * Puts verified deliveries on their sources' durable queues and returns only once the broker has committed them.
+ * Deliveries that arrive together are committed together (group commit): a few sender threads each take whatever
+ * is waiting, send it in one transacted session and commit once, so one journal sync confirms many deliveries.
+ * Then their receipts are recorded in one statement. A broker that cannot confirm within
+ * {@code switchboard.webhooks.enqueue-timeout} makes the vendor retry (503).
  */
 @Component
-public class DurableQueue implements DisposableBean {
+public class DurableQueue implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DurableQueue.class);
 
-    private final JmsTemplate jms;
-    private final ObjectMapper json;
-    private final Duration timeout;
-    private final ExecutorService senders = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "webhook-enqueue");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    public DurableQueue(JmsTemplate jms, ObjectMapper json, WebhookProperties properties) {
-        this.jms = new JmsTemplate(jms.getConnectionFactory());
-        this.jms.setExplicitQosEnabled(true);
-        this.jms.setDeliveryMode(DeliveryMode.PERSISTENT);
-        this.json = json;
-        this.timeout = properties.enqueueTimeout();
+    private record Pending(WebhookDelivery delivery, String eventId, String eventType, Instant receivedAt,
+                           CompletableFuture<Void> done) {
     }
 
+    private final ConnectionFactory connections;
+    private final WebhookReceipts receipts;
+    private final ObjectMapper json;
+    private final Duration timeout;
+    private final int senders;
+    private final int maxBatch;
+    private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    public DurableQueue(ConnectionFactory connections, WebhookReceipts receipts, ObjectMapper json,
+                        WebhookProperties properties,
+                        @Value("${switchboard.webhooks.enqueue-senders:4}") int senders,
+                        @Value("${switchboard.webhooks.enqueue-max-batch:128}") int maxBatch) {
+        this.connections = connections;
+        this.receipts = receipts;
+        this.json = json;
+        this.timeout = properties.enqueueTimeout();
+        this.senders = senders;
+        this.maxBatch = maxBatch;
+    }
+
+    /** Returns once the delivery is committed on the broker; throws 503 when it could not be in time. */
     public void enqueue(WebhookDelivery delivery, String eventId, String eventType, Instant receivedAt) {
-        String headers = headersJson(delivery);
-        Future<?> send = senders.submit(() -> jms.send(WebhookQueues.queue(delivery.source()), session -> {
-            BytesMessage message = session.createBytesMessage();
-            message.writeBytes(delivery.body());
-            message.setStringProperty(WebhookQueues.SOURCE, delivery.source());
-            message.setStringProperty(WebhookQueues.EVENT_ID, eventId);
-            if (eventType != null) {
-                message.setStringProperty(WebhookQueues.EVENT_TYPE, eventType);
-            }
-            message.setStringProperty(WebhookQueues.RECEIVED_AT, receivedAt.toString());
-            message.setStringProperty(WebhookQueues.HEADERS, headers);
-            return message;
-        }));
+        if (!running) {
+            throw ApiException.unavailable("broker", Duration.ofSeconds(5));
+        }
+        Pending pending = new Pending(delivery, eventId, eventType, receivedAt, new CompletableFuture<>());
+        waiting.add(pending);
         try {
-            send.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            pending.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            send.cancel(true);
             log.warn("Broker did not take a {} delivery: {}", delivery.source(), e.getClass().getSimpleName());
             throw ApiException.unavailable("broker", Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiException.unavailable("broker", Duration.ofSeconds(5));
         }
+    }
+
+    /** One sender: a transacted session of its own, reopened after a failure. */
+    private void send() {
+        Connection connection = null;
+        Session session = null;
+        Map<String, MessageProducer> producers = new HashMap<>();
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (running) {
+            try {
+                Pending first = waiting.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                waiting.drainTo(batch, maxBatch - 1);
+                if (session == null) {
+                    connection = connections.createConnection();
+                    session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                }
+                for (Pending pending : batch) {
+                    producer(session, producers, pending.delivery().source()).send(message(session, pending));
+                }
+                session.commit();
+                recordReceipts(batch);
+                batch.forEach(pending -> pending.done().complete(null));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (JMSException | RuntimeException e) {
+                log.warn("Enqueue of {} deliveries failed: {}", batch.size(), e.toString());
+                batch.forEach(pending -> pending.done().completeExceptionally(e));
+                close(connection);
+                connection = null;
+                session = null;
+                producers.clear();
+                pause();
+            } finally {
+                batch.clear();
+            }
+        }
+        close(connection);
+    }
+
+    private void recordReceipts(List<Pending> batch) {
+        try {
+            receipts.recordAll(batch.stream()
+                    .map(p -> new WebhookReceipts.Receipt(p.delivery().source(), p.eventId())).toList());
+        } catch (RuntimeException e) {
+            // the deliveries are committed on the broker, so they are acknowledged; a repeat is caught by the workers
+            log.warn("Receipts for {} deliveries not recorded: {}", batch.size(), e.getClass().getSimpleName());
+        }
+    }
+
+    private static MessageProducer producer(Session session, Map<String, MessageProducer> producers, String source)
+            throws JMSException {
+        MessageProducer producer = producers.get(source);
+        if (producer == null) {
+            producer = session.createProducer(session.createQueue(WebhookQueues.queue(source)));
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            producers.put(source, producer);
+        }
+        return producer;
+    }
+
+    private BytesMessage message(Session session, Pending pending) throws JMSException {
+        BytesMessage message = session.createBytesMessage();
+        message.writeBytes(pending.delivery().body());
+        message.setStringProperty(WebhookQueues.SOURCE, pending.delivery().source());
+        message.setStringProperty(WebhookQueues.EVENT_ID, pending.eventId());
+        if (pending.eventType() != null) {
+            message.setStringProperty(WebhookQueues.EVENT_TYPE, pending.eventType());
+        }
+        message.setStringProperty(WebhookQueues.RECEIVED_AT, pending.receivedAt().toString());
+        message.setStringProperty(WebhookQueues.HEADERS, headersJson(pending.delivery()));
+        return message;
     }
 
     private String headersJson(WebhookDelivery delivery) {
@@ -80,8 +168,51 @@ public class DurableQueue implements DisposableBean {
         }
     }
 
+    private static void close(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (JMSException ignored) {
+                // already broken
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100); // a broker that is down is not hammered
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
-    public void destroy() {
-        senders.shutdownNow();
+    public void start() {
+        running = true;
+        for (int i = 1; i <= senders; i++) {
+            Thread thread = new Thread(this::send, "webhook-enqueue-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        for (Thread thread : threads) {
+            try {
+                thread.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+        waiting.forEach(pending -> pending.done().completeExceptionally(new IllegalStateException("stopping")));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }

@@ -8,8 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +21,6 @@ public class WebhookIngress {
     public record Receipt(String id, boolean duplicate) {
     }
 
-    private static final Logger log = LoggerFactory.getLogger(WebhookIngress.class);
     private static final int MAX_VENDOR_ID_LENGTH = 200;
 
     private final WebhookReceipts receipts;
@@ -54,12 +51,6 @@ public class WebhookIngress {
             return new Receipt(eventId, true);
         }
         queue.enqueue(delivery, eventId, source.scheme().eventType(delivery), now);
-        try {
-            receipts.record(source.name(), eventId);
-        } catch (RuntimeException e) {
-            // the delivery is on the broker, so it is acknowledged; a repeat is then caught by the worker's dedupe
-            log.warn("Receipt for a {} delivery not recorded: {}", source.name(), e.getClass().getSimpleName());
-        }
         metrics.accepted(source.name());
         return new Receipt(eventId, false);
     }

@@ -1,5 +1,6 @@
 package io.switchboard.ingress;
 
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +20,12 @@ public class WebhookReceipts {
                 Boolean.class, source, eventId));
     }
 
-    public void record(String source, String eventId) {
-        jdbc.update("INSERT INTO webhook_receipts (source, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                source, eventId);
+    public record Receipt(String source, String eventId) {
+    }
+
+    /** Records a batch in one statement. */
+    public void recordAll(List<Receipt> batch) {
+        jdbc.batchUpdate("INSERT INTO webhook_receipts (source, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                batch.stream().map(r -> new Object[] {r.source(), r.eventId()}).toList());
     }
 }
