@@ -3,6 +3,7 @@ package io.switchboard.ingress;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.ApiException;
+import io.switchboard.api.RequestIds;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -41,7 +43,7 @@ public class DurableQueue implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DurableQueue.class);
 
     private record Pending(WebhookDelivery delivery, String eventId, String eventType, Instant receivedAt,
-                           CompletableFuture<Void> done) {
+                           String requestId, CompletableFuture<Void> done) {
     }
 
     private final ConnectionFactory connections;
@@ -71,7 +73,8 @@ public class DurableQueue implements SmartLifecycle {
         if (!running) {
             throw ApiException.unavailable("broker", Duration.ofSeconds(5));
         }
-        Pending pending = new Pending(delivery, eventId, eventType, receivedAt, new CompletableFuture<>());
+        Pending pending = new Pending(delivery, eventId, eventType, receivedAt, MDC.get(RequestIds.MDC_KEY),
+                new CompletableFuture<>());
         waiting.add(pending);
         try {
             pending.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -157,6 +160,9 @@ public class DurableQueue implements SmartLifecycle {
         }
         message.setStringProperty(WebhookQueues.RECEIVED_AT, pending.receivedAt().toString());
         message.setStringProperty(WebhookQueues.HEADERS, headersJson(pending.delivery()));
+        if (pending.requestId() != null) {
+            message.setStringProperty(WebhookQueues.REQUEST_ID, pending.requestId());
+        }
         return message;
     }
 

@@ -10,6 +10,8 @@ public final class WebhookQueues {
     public static final String RECEIVED_AT = "webhookReceivedAt";
     /** The delivery's request headers as a JSON object (names in lower case). */
     public static final String HEADERS = "webhookHeaders";
+    /** The id of the request that delivered it, so that the worker's log lines carry it too. */
+    public static final String REQUEST_ID = "webhookRequestId";
     /** Processing attempts so far (absent on the first). */
     public static final String ATTEMPT = "webhookAttempt";
     /** Why the last attempt failed (on retried and dead-lettered messages). */

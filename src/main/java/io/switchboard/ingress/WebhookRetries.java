@@ -1,5 +1,6 @@
 package io.switchboard.ingress;
 
+import io.switchboard.api.RequestIds;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.DeliveryMode;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
@@ -59,17 +61,34 @@ public class WebhookRetries implements Processor {
         Message message = exchange.getMessage();
         Map<String, Object> properties = new HashMap<>();
         for (String name : List.of(WebhookQueues.SOURCE, WebhookQueues.EVENT_ID, WebhookQueues.EVENT_TYPE,
-                WebhookQueues.RECEIVED_AT, WebhookQueues.HEADERS, WebhookQueues.ATTEMPT)) {
+                WebhookQueues.RECEIVED_AT, WebhookQueues.HEADERS, WebhookQueues.ATTEMPT, WebhookQueues.REQUEST_ID)) {
             Object value = message.getHeader(name);
             if (value != null) {
                 properties.put(name, value);
             }
         }
         exchange.setProperty(DELIVERY, new Queued(message.getBody(byte[].class), properties));
+        Object requestId = properties.get(WebhookQueues.REQUEST_ID);
+        if (requestId != null) {
+            MDC.put(RequestIds.MDC_KEY, requestId.toString());
+        }
+    }
+
+    /** Called when the worker is done with a delivery, whichever way. */
+    static void forget() {
+        MDC.remove(RequestIds.MDC_KEY);
     }
 
     @Override
     public void process(Exchange exchange) {
+        try {
+            reschedule(exchange);
+        } finally {
+            forget();
+        }
+    }
+
+    private void reschedule(Exchange exchange) {
         Queued message = exchange.getProperty(DELIVERY, Queued.class);
         String source = message.property(WebhookQueues.SOURCE);
         String attempts = message.property(WebhookQueues.ATTEMPT);
@@ -96,7 +115,7 @@ public class WebhookRetries implements Processor {
             BytesMessage copy = session.createBytesMessage();
             copy.writeBytes(failed.body());
             for (String property : List.of(WebhookQueues.SOURCE, WebhookQueues.EVENT_ID, WebhookQueues.EVENT_TYPE,
-                    WebhookQueues.RECEIVED_AT, WebhookQueues.HEADERS)) {
+                    WebhookQueues.RECEIVED_AT, WebhookQueues.HEADERS, WebhookQueues.REQUEST_ID)) {
                 String value = failed.property(property);
                 if (value != null) {
                     copy.setStringProperty(property, value);

@@ -48,7 +48,8 @@ public class WebhookWorkers extends RouteBuilder {
                     .routeId("webhook-worker-" + source.name())
                     .routeConfigurationId(WORKER_ERRORS)
                     .process(WebhookRetries::remember)
-                    .to("direct:webhooks.process");
+                    .to("direct:webhooks.process")
+                    .process(exchange -> WebhookRetries.forget());
         }
     }
 }

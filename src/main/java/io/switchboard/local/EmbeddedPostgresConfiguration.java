@@ -29,6 +29,8 @@ public class EmbeddedPostgresConfiguration {
                 .setDataDirectory(settings.dataDirectory())
                 .setCleanDataDirectory(false)
                 .setPort(settings.port())
+                // the library turns it off for speed; a committed row must survive a crash like in production
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         log.info("Embedded PostgreSQL on port {}, data in {}", postgres.getPort(), settings.dataDirectory());
         return postgres;
