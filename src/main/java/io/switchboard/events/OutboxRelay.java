@@ -1,0 +1,152 @@
+package io.switchboard.events;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves outbox rows to their broker topics: rows are locked ({@code FOR UPDATE SKIP LOCKED}, so instances share the
+ * work), published in one broker transaction, and deleted in the database transaction that committed only after the
+ * broker did. A crash in between publishes a row twice, never zero times; events carry their id for consumers
+ * to dedupe. Woken by each commit, and polling as a safety net.
+ */
+@Component
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 500;
+
+    private record Row(long id, String topic, String body, String eventSource, String eventType) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final ConnectionFactory connections;
+    private final Semaphore work = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, ConnectionFactory connections) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.connections = connections;
+    }
+
+    public void wake() {
+        work.release();
+    }
+
+    private void relay() {
+        Connection connection = null;
+        Session session = null;
+        while (running) {
+            try {
+                work.tryAcquire(500, TimeUnit.MILLISECONDS);
+                work.drainPermits();
+                if (session == null) {
+                    connection = connections.createConnection();
+                    session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                }
+                Session current = session;
+                int moved;
+                do {
+                    moved = transaction.execute(status -> publishBatch(current));
+                } while (moved == BATCH && running);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (JMSException | RuntimeException e) {
+                log.warn("Outbox relay failed, retrying: {}", e.toString());
+                close(connection);
+                connection = null;
+                session = null;
+                sleep();
+            }
+        }
+        close(connection);
+    }
+
+    private int publishBatch(Session session) {
+        List<Row> rows = jdbc.query("SELECT id, topic, body, event_source, event_type FROM event_outbox "
+                        + "ORDER BY id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED",
+                (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        try {
+            for (Row row : rows) {
+                try (MessageProducer producer = session.createProducer(session.createTopic(row.topic()))) {
+                    producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                    TextMessage message = session.createTextMessage(row.body());
+                    if (row.eventSource() != null) {
+                        message.setStringProperty("eventSource", row.eventSource());
+                    }
+                    if (row.eventType() != null) {
+                        message.setStringProperty("eventType", row.eventType());
+                    }
+                    producer.send(message);
+                }
+            }
+            session.commit();
+        } catch (JMSException e) {
+            throw new IllegalStateException("broker refused outbox publications", e);
+        }
+        jdbc.batchUpdate("DELETE FROM event_outbox WHERE id = ?", rows.stream().map(r -> new Object[] {r.id()}).toList());
+        return rows.size();
+    }
+
+    private static void close(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (JMSException ignored) {
+                // already broken
+            }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::relay, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        work.release();
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
