@@ -8,13 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code switchboard.local.*}: the embedded parts of the local run.
  *
- * @param postgres where embedded PostgreSQL keeps its data and listens (port 0: any free port)
+ * @param postgres whether to embed PostgreSQL, where it keeps its data and listens (port 0: any free port)
  * @param sandbox  the WireMock vendor sandbox: one server per vendor folder under {@code directory}
  */
 @ConfigurationProperties("switchboard.local")
 public record LocalProperties(@DefaultValue Postgres postgres, @DefaultValue Sandbox sandbox) {
 
-    public record Postgres(@DefaultValue("data/postgres") Path dataDirectory, @DefaultValue("0") int port) {
+    public record Postgres(@DefaultValue("true") boolean enabled, @DefaultValue("data/postgres") Path dataDirectory,
+                           @DefaultValue("0") int port) {
     }
 
     /**
