@@ -1,6 +1,5 @@
 package io.switchboard.ingress;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,12 +23,9 @@ public class GitHubScheme implements SignatureScheme {
             throw new InvalidSignature(InvalidSignature.Reason.MALFORMED_HEADER, "expected sha256=<hex>");
         }
         byte[] presented = Hmac.fromHex(header.substring(PREFIX.length()));
-        for (String secret : secrets) {
-            if (Hmac.equal(Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8), delivery.body()), presented)) {
-                return;
-            }
+        if (!Hmac.signedByAny(secrets, SignatureScheme.listOf(presented), delivery.body())) {
+            throw SignatureScheme.badSignature();
         }
-        throw SignatureScheme.badSignature();
     }
 
     @Override

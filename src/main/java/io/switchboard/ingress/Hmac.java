@@ -1,9 +1,11 @@
 package io.switchboard.ingress;
 
+import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -24,6 +26,21 @@ final class Hmac {
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
+    }
+
+    /**
+     * Whether any of the secrets (used as UTF-8 key bytes, as most vendors do) signed the parts into any of the
+     * presented MACs. Every pair is compared in constant time.
+     */
+    static boolean signedByAny(List<String> secrets, List<byte[]> presented, byte[]... parts) {
+        boolean matched = false;
+        for (String secret : secrets) {
+            byte[] expected = sha256(secret.getBytes(StandardCharsets.UTF_8), parts);
+            for (byte[] signature : presented) {
+                matched |= equal(expected, signature);
+            }
+        }
+        return matched;
     }
 
     /** Constant-time comparison of a computed MAC with a presented one (either may be null: not equal). */

@@ -34,13 +34,9 @@ public class HubSpotScheme implements SignatureScheme {
         SignatureScheme.withinTolerance(Instant.ofEpochMilli(signedAtMillis), now, tolerance);
         byte[] head = (delivery.method() + decodeUri(delivery.uri())).getBytes(StandardCharsets.UTF_8);
         byte[] tail = timestamp.getBytes(StandardCharsets.UTF_8);
-        for (String secret : secrets) {
-            byte[] expected = Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8), head, delivery.body(), tail);
-            if (Hmac.equal(expected, presented)) {
-                return;
-            }
+        if (!Hmac.signedByAny(secrets, SignatureScheme.listOf(presented), head, delivery.body(), tail)) {
+            throw SignatureScheme.badSignature();
         }
-        throw SignatureScheme.badSignature();
     }
 
     static String decodeUri(String uri) {

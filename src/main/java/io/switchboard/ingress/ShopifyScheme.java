@@ -1,6 +1,5 @@
 package io.switchboard.ingress;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,12 +17,9 @@ public class ShopifyScheme implements SignatureScheme {
     @Override
     public void verify(WebhookDelivery delivery, List<String> secrets, Duration tolerance, Instant now) {
         byte[] presented = Hmac.fromBase64(SignatureScheme.required(delivery, "X-Shopify-Hmac-Sha256"));
-        for (String secret : secrets) {
-            if (Hmac.equal(Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8), delivery.body()), presented)) {
-                return;
-            }
+        if (!Hmac.signedByAny(secrets, SignatureScheme.listOf(presented), delivery.body())) {
+            throw SignatureScheme.badSignature();
         }
-        throw SignatureScheme.badSignature();
     }
 
     @Override

@@ -48,6 +48,11 @@ public interface SignatureScheme {
         }
     }
 
+    /** A presented signature as a list, empty when it did not decode (and so cannot match). */
+    static List<byte[]> listOf(byte[] presented) {
+        return presented == null ? List.of() : List.of(presented);
+    }
+
     static InvalidSignature badSignature() {
         return new InvalidSignature(InvalidSignature.Reason.BAD_SIGNATURE, "signature does not match");
     }

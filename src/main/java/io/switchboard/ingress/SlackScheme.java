@@ -37,12 +37,9 @@ public class SlackScheme implements SignatureScheme {
         SignatureScheme.withinTolerance(Instant.ofEpochSecond(signedAt), now, tolerance);
         byte[] presented = Hmac.fromHex(header.substring(PREFIX.length()));
         byte[] base = ("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8);
-        for (String secret : secrets) {
-            if (Hmac.equal(Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8), base, delivery.body()), presented)) {
-                return;
-            }
+        if (!Hmac.signedByAny(secrets, SignatureScheme.listOf(presented), base, delivery.body())) {
+            throw SignatureScheme.badSignature();
         }
-        throw SignatureScheme.badSignature();
     }
 
     @Override

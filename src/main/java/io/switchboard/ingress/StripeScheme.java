@@ -47,14 +47,7 @@ public class StripeScheme implements SignatureScheme {
         }
         long signedAt = SignatureScheme.parseLong(timestamp, "Stripe-Signature t");
         byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
-        boolean matched = false;
-        for (String secret : secrets) {
-            byte[] expected = Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8), prefix, delivery.body());
-            for (byte[] presented : signatures) {
-                matched |= Hmac.equal(expected, presented);
-            }
-        }
-        if (!matched) {
+        if (!Hmac.signedByAny(secrets, signatures, prefix, delivery.body())) {
             throw SignatureScheme.badSignature();
         }
         SignatureScheme.withinTolerance(Instant.ofEpochSecond(signedAt), now, tolerance);

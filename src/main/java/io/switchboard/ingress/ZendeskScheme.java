@@ -31,12 +31,7 @@ public class ZendeskScheme implements SignatureScheme {
         byte[] presented = Hmac.fromBase64(SignatureScheme.required(delivery, "X-Zendesk-Webhook-Signature"));
         String timestamp = SignatureScheme.required(delivery, "X-Zendesk-Webhook-Signature-Timestamp");
         byte[] signedPrefix = timestamp.getBytes(StandardCharsets.UTF_8);
-        boolean matched = false;
-        for (String secret : secrets) {
-            matched |= Hmac.equal(Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8), signedPrefix, delivery.body()),
-                    presented);
-        }
-        if (!matched) {
+        if (!Hmac.signedByAny(secrets, SignatureScheme.listOf(presented), signedPrefix, delivery.body())) {
             throw SignatureScheme.badSignature();
         }
         SignatureScheme.withinTolerance(signedAt(timestamp), now, tolerance);
