@@ -1,0 +1,18 @@
+package io.switchboard.privacy;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code switchboard.retention.*}: how long the hub keeps its own records.
+ *
+ * @param webhookReceipts how long a webhook event id answers repeats as duplicates; longer than any vendor retries
+ *                        (Stripe retries for up to three days)
+ * @param auditLog        how long audit entries are kept
+ */
+@ConfigurationProperties("switchboard.retention")
+public record RetentionProperties(
+        @DefaultValue("14d") Duration webhookReceipts,
+        @DefaultValue("365d") Duration auditLog) {
+}

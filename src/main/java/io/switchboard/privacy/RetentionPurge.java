@@ -1,0 +1,53 @@
+package io.switchboard.privacy;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Deletes what is past its retention (routes/jobs/retention.camel.yaml runs it hourly). Every instance runs the
+ * timer; a PostgreSQL advisory lock lets one of them do the work at a time.
+ */
+@Component("retentionPurge")
+public class RetentionPurge {
+
+    /** Advisory lock key of the purge (any constant unique in the hub). */
+    static final long LOCK = 0x5357_5245_5445_4e54L;
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final RetentionProperties retention;
+    private final Clock clock = Clock.systemUTC();
+
+    public RetentionPurge(JdbcTemplate jdbc, TransactionTemplate transaction, RetentionProperties retention) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.retention = retention;
+    }
+
+    /** @return rows deleted, or -1 when another instance holds the purge */
+    public int purge() {
+        Integer deleted = transaction.execute(status -> {
+            if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
+                return -1;
+            }
+            Instant now = clock.instant();
+            Timestamp receipts = Timestamp.from(now.minus(retention.webhookReceipts()));
+            Timestamp audit = Timestamp.from(now.minus(retention.auditLog()));
+            return jdbc.update("DELETE FROM webhook_receipts WHERE received_at < ?", receipts)
+                    + jdbc.update("DELETE FROM webhook_processed WHERE processed_at < ?", receipts)
+                    + jdbc.update("DELETE FROM audit_log WHERE at < ?", audit);
+        });
+        if (deleted != null && deleted > 0) {
+            log.info("Retention purge deleted {} rows", deleted);
+        }
+        return deleted == null ? 0 : deleted;
+    }
+}
