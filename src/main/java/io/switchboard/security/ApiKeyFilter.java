@@ -1,0 +1,73 @@
+package io.switchboard.security;
+
+import io.switchboard.api.ApiException;
+import io.switchboard.api.ErrorCode;
+import io.switchboard.api.Problems;
+import io.switchboard.api.RequestIdFilter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Guards the admin API ({@code /admin/**}): an {@code X-Api-Key} of an active key with scope {@code admin}. Every
+ * attempt is audited with the key's id, never the key.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class ApiKeyFilter extends OncePerRequestFilter {
+
+    /** Request attribute holding the authenticated {@link ApiKey}. */
+    public static final String KEY_ATTRIBUTE = ApiKey.class.getName();
+
+    private final ApiKeys keys;
+    private final Problems problems;
+    private final AuditLog audit;
+
+    public ApiKeyFilter(ApiKeys keys, Problems problems, AuditLog audit) {
+        this.keys = keys;
+        this.problems = problems;
+        this.audit = audit;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/admin/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String action = request.getMethod() + " " + request.getRequestURI();
+        Optional<ApiKey> key = keys.authenticate(request.getHeader("X-Api-Key"), Instant.now());
+        if (key.isEmpty()) {
+            audit.record("apikey:unknown", action, "unauthenticated", null);
+            response.setHeader("WWW-Authenticate", "ApiKey header=\"X-Api-Key\"");
+            reject(request, response, new ApiException(ErrorCode.UNAUTHENTICATED, "A valid API key is required"));
+            return;
+        }
+        String actor = "apikey:" + key.get().id();
+        if (!key.get().scopes().contains(Scopes.ADMIN)) {
+            audit.record(actor, action, "forbidden", "missing scope admin");
+            reject(request, response, new ApiException(ErrorCode.FORBIDDEN, "This call needs the scope admin"));
+            return;
+        }
+        audit.record(actor, action, "allowed", null);
+        request.setAttribute(KEY_ATTRIBUTE, key.get());
+        chain.doFilter(request, response);
+    }
+
+    private void reject(HttpServletRequest request, HttpServletResponse response, ApiException error)
+            throws IOException {
+        response.setStatus(error.code().status());
+        response.setContentType(Problems.MEDIA_TYPE);
+        response.getOutputStream().write(problems.body(error, (String) request.getAttribute(RequestIdFilter.ATTRIBUTE)));
+    }
+}
