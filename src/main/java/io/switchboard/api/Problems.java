@@ -2,6 +2,9 @@ package io.switchboard.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -40,6 +43,17 @@ public class Problems {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("problem body not serializable", e);
         }
+    }
+
+    /** Writes the problem as the whole response, for filters that answer before any controller or route. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ApiException error)
+            throws IOException {
+        response.setStatus(error.code().status());
+        response.setContentType(MEDIA_TYPE);
+        if (error.retryAfter() != null) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, error.retryAfter().toSeconds())));
+        }
+        response.getOutputStream().write(body(error, (String) request.getAttribute(RequestIdFilter.ATTRIBUTE)));
     }
 
     /** The 500 answer: the request id and nothing else about what went wrong. */

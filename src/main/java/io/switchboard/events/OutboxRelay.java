@@ -149,4 +149,10 @@ public class OutboxRelay implements SmartLifecycle {
     public boolean isRunning() {
         return running;
     }
+
+    /** Before the web server starts taking requests, and stopped only after it has drained them. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
 }

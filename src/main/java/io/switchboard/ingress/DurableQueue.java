@@ -221,4 +221,10 @@ public class DurableQueue implements SmartLifecycle {
     public boolean isRunning() {
         return running;
     }
+
+    /** Before the web server starts taking requests, and stopped only after it has drained them. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
 }

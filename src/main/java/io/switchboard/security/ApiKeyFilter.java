@@ -3,7 +3,6 @@ package io.switchboard.security;
 import io.switchboard.api.ApiException;
 import io.switchboard.api.ErrorCode;
 import io.switchboard.api.Problems;
-import io.switchboard.api.RequestIdFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,24 +49,17 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         if (key.isEmpty()) {
             audit.record("apikey:unknown", action, "unauthenticated", null);
             response.setHeader("WWW-Authenticate", "ApiKey header=\"X-Api-Key\"");
-            reject(request, response, new ApiException(ErrorCode.UNAUTHENTICATED, "A valid API key is required"));
+            problems.write(request, response, new ApiException(ErrorCode.UNAUTHENTICATED, "A valid API key is required"));
             return;
         }
         String actor = "apikey:" + key.get().id();
         if (!key.get().scopes().contains(Scopes.ADMIN)) {
             audit.record(actor, action, "forbidden", "missing scope admin");
-            reject(request, response, new ApiException(ErrorCode.FORBIDDEN, "This call needs the scope admin"));
+            problems.write(request, response, new ApiException(ErrorCode.FORBIDDEN, "This call needs the scope admin"));
             return;
         }
         audit.record(actor, action, "allowed", null);
         request.setAttribute(KEY_ATTRIBUTE, key.get());
         chain.doFilter(request, response);
-    }
-
-    private void reject(HttpServletRequest request, HttpServletResponse response, ApiException error)
-            throws IOException {
-        response.setStatus(error.code().status());
-        response.setContentType(Problems.MEDIA_TYPE);
-        response.getOutputStream().write(problems.body(error, (String) request.getAttribute(RequestIdFilter.ATTRIBUTE)));
     }
 }

@@ -3,7 +3,6 @@ package io.switchboard.security;
 import io.switchboard.api.ApiException;
 import io.switchboard.api.ErrorCode;
 import io.switchboard.api.Problems;
-import io.switchboard.api.RequestIdFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -58,12 +57,9 @@ public class BearerAuthFilter extends OncePerRequestFilter {
 
     private void reject(HttpServletRequest request, HttpServletResponse response, boolean tokenPresented)
             throws IOException {
-        ApiException error = new ApiException(ErrorCode.UNAUTHENTICATED,
-                tokenPresented ? "The bearer token is invalid or expired" : "A bearer token is required");
-        response.setStatus(error.code().status());
         response.setHeader("WWW-Authenticate",
                 tokenPresented ? "Bearer realm=\"switchboard\", error=\"invalid_token\"" : "Bearer realm=\"switchboard\"");
-        response.setContentType(Problems.MEDIA_TYPE);
-        response.getOutputStream().write(problems.body(error, (String) request.getAttribute(RequestIdFilter.ATTRIBUTE)));
+        problems.write(request, response, new ApiException(ErrorCode.UNAUTHENTICATED,
+                tokenPresented ? "The bearer token is invalid or expired" : "A bearer token is required"));
     }
 }
