@@ -13,7 +13,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * Stops startup, before anything connects anywhere, when a setting listed in {@code switchboard.required-settings}
  * is missing, naming the setting and its environment variable. The {@code prod} profile lists what production
- * cannot run without; entries may use placeholders ({@code switchboard.vendors.${switchboard.orders.provider}.base-url}).
+ * cannot run without; entries may use placeholders ({@code switchboard.vendors.${switchboard.orders.provider}.base-url})
+ * and list alternatives, any one of which will do ({@code a | b}).
  */
 public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
 
@@ -26,10 +27,12 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
                 .orElse(List.of());
         List<String> missing = new ArrayList<>();
         for (String entry : required) {
-            String key = environment.resolvePlaceholders(entry.trim());
-            String value = environment.getProperty(key);
-            if (value == null || value.isBlank()) {
-                missing.add(key + " (environment variable " + environmentVariable(key) + ")");
+            List<String> alternatives = List.of(environment.resolvePlaceholders(entry.trim()).split("\\s*\\|\\s*"));
+            boolean satisfied = alternatives.stream().map(environment::getProperty)
+                    .anyMatch(value -> value != null && !value.isBlank());
+            if (!satisfied) {
+                missing.add((alternatives.size() > 1 ? "one of " : "") + String.join(" or ", alternatives.stream()
+                        .map(key -> key + " (environment variable " + environmentVariable(key) + ")").toList()));
             }
         }
         if (!missing.isEmpty()) {

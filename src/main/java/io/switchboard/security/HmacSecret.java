@@ -6,14 +6,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The HS256 key shared with the chat backend. Never logged, never exposed. */
+/** The HS256 key shared with the chat backend, if the hub trusts one. Never logged, never exposed. */
 @Component
 public class HmacSecret {
 
     private static final Logger log = LoggerFactory.getLogger(HmacSecret.class);
     static final int MIN_BYTES = 32; // HS256 needs a key of at least 256 bits
 
-    private final byte[] key;
+    private final byte[] key;   // null when the hub trusts public keys only
 
     public HmacSecret(JwtProperties properties) {
         if (properties.secret() != null && !properties.secret().isBlank()) {
@@ -27,12 +27,18 @@ public class HmacSecret {
             new SecureRandom().nextBytes(key);
             log.info("No switchboard.security.jwt.secret set: tokens are signed with a random key for this run only");
         } else {
-            throw new IllegalStateException("Missing required setting switchboard.security.jwt.secret "
-                    + "(environment variable SWITCHBOARD_SECURITY_JWT_SECRET)");
+            key = null;
         }
     }
 
+    public boolean present() {
+        return key != null;
+    }
+
     public byte[] bytes() {
+        if (key == null) {
+            throw new IllegalStateException("no HS256 secret is configured");
+        }
         return key.clone();
     }
 }

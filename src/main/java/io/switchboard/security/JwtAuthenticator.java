@@ -1,34 +1,87 @@
 package io.switchboard.security;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.jwk.source.JWKSetSource;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import com.nimbusds.jose.JOSEException;
 import org.springframework.stereotype.Component;
 
 /**
- * Validates chat backend JWTs with Nimbus JOSE+JWT: HS256 only (so {@code alg=none} and other algorithms are
- * refused), signature, {@code aud}, {@code exp} required, {@code nbf} honoured, with a small clock skew.
+ * Validates chat backend JWTs with Nimbus JOSE+JWT. Each algorithm is bound to its own kind of key: HS256 to the
+ * shared secret, RS256 and ES256 to the PEM public key or the JWKS URL. So {@code alg=none}, algorithms not
+ * configured, and an HS256 token "signed" with a public key are all refused. {@code aud} must match, {@code exp}
+ * and {@code sub} are required, {@code nbf} is honoured, with a small clock skew.
  */
 @Component
 public class JwtAuthenticator {
 
+    private static final long JWKS_TTL = Duration.ofMinutes(5).toMillis();
+    private static final long JWKS_REFRESH_TIMEOUT = Duration.ofSeconds(5).toMillis();
+    private static final int JWKS_TIMEOUT_MILLIS = 2_000;
+    private static final int JWKS_SIZE_LIMIT = 100 * 1024;
+
     private final ConfigurableJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
     public JwtAuthenticator(HmacSecret secret, JwtProperties properties) {
-        processor.setJWSKeySelector(
-                new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(secret.bytes())));
+        Map<JWSAlgorithm, JWSKeySelector<SecurityContext>> selectors = new HashMap<>();
+        if (secret.present()) {
+            selectors.put(JWSAlgorithm.HS256,
+                    new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(secret.bytes())));
+        }
+        if (properties.publicKey() != null && !properties.publicKey().isBlank()) {
+            // one configured key, whatever key id a token names
+            PemKey pem = PemKey.parse(properties.publicKey());
+            selectors.put(pem.algorithm(), (header, context) -> List.of(pem.key()));
+        }
+        if (properties.jwksUrl() != null) {
+            JWKSetSource<SecurityContext> download = new URLBasedJWKSetSource<>(properties.jwksUrl(),
+                    new DefaultResourceRetriever(JWKS_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT));
+            JWKSource<SecurityContext> jwks = JWKSourceBuilder.create(
+                            new JwksFetchLimit(download, properties.jwksRefetch().toMillis()))
+                    .cache(JWKS_TTL, JWKS_REFRESH_TIMEOUT)
+                    .rateLimited(false)
+                    .build();
+            for (JWSAlgorithm algorithm : List.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256)) {
+                selectors.merge(algorithm, new JWSVerificationKeySelector<>(algorithm, jwks), JwtAuthenticator::either);
+            }
+        }
+        if (selectors.isEmpty()) {
+            throw new IllegalStateException("No key to check tokens with: set switchboard.security.jwt.secret, "
+                    + ".public-key or .jwks-url");
+        }
+        processor.setJWSKeySelector((header, context) -> {
+            JWSKeySelector<SecurityContext> selector = selectors.get(header.getAlgorithm());
+            return selector == null ? List.of() : selector.selectJWSKeys(header, context);
+        });
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
                 properties.audience(), null, Set.of("sub", "exp"));
         claims.setMaxClockSkew((int) properties.clockSkew().toSeconds());
@@ -42,6 +95,42 @@ public class JwtAuthenticator {
             return Optional.of(new Caller(claims.getSubject(), scopes(claims), claims.getStringClaim("acr")));
         } catch (ParseException | BadJOSEException | JOSEException e) {
             return Optional.empty();
+        }
+    }
+
+    private static JWSKeySelector<SecurityContext> either(JWSKeySelector<SecurityContext> first,
+                                                           JWSKeySelector<SecurityContext> second) {
+        return (header, context) -> {
+            List<Key> keys = new ArrayList<>(first.selectJWSKeys(header, context));
+            keys.addAll(second.selectJWSKeys(header, context));
+            return keys;
+        };
+    }
+
+    /** A PEM public key ({@code BEGIN PUBLIC KEY}) and the one algorithm it verifies: RS256 for RSA, ES256 for EC P-256. */
+    private record PemKey(JWSAlgorithm algorithm, Key key) {
+
+        static PemKey parse(String pem) {
+            byte[] der;
+            try {
+                der = Base64.getMimeDecoder().decode(pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", ""));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("switchboard.security.jwt.public-key is not a PEM public key", e);
+            }
+            X509EncodedKeySpec spec = new X509EncodedKeySpec(der);
+            try {
+                return new PemKey(JWSAlgorithm.RS256, KeyFactory.getInstance("RSA").generatePublic(spec));
+            } catch (GeneralSecurityException notRsa) {
+                try {
+                    ECPublicKey ec = (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(spec);
+                    if (Curve.forECParameterSpec(ec.getParams()) == Curve.P_256) {
+                        return new PemKey(JWSAlgorithm.ES256, ec);
+                    }
+                } catch (GeneralSecurityException notEc) {
+                    // neither: refused below
+                }
+            }
+            throw new IllegalStateException("switchboard.security.jwt.public-key must be an RSA or EC P-256 public key");
         }
     }
 

@@ -18,7 +18,8 @@ class RequiredSettingsTest {
                 "--switchboard.vendors.shopify.base-url=https://example.myshopify.com"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("spring.datasource.url (environment variable SPRING_DATASOURCE_URL)")
-                .hasMessageContaining("SWITCHBOARD_SECURITY_JWT_SECRET")
+                .hasMessageContaining("one of switchboard.security.jwt.secret (environment variable SWITCHBOARD_SECURITY_JWT_SECRET) "
+                        + "or switchboard.security.jwt.public-key (environment variable SWITCHBOARD_SECURITY_JWT_PUBLICKEY)")
                 .hasMessageContaining("SWITCHBOARD_VENDORS_SHOPIFY_ACCESSTOKEN")
                 .hasMessageNotContaining("SPRING_ARTEMIS_BROKERURL")
                 .hasMessageNotContaining("SWITCHBOARD_VENDORS_SHOPIFY_BASEURL");
