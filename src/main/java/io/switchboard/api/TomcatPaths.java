@@ -1,14 +1,15 @@
 package io.switchboard.api;
 
+import org.apache.catalina.core.StandardHost;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets an encoded slash ({@code %2F}) in a path reach the application, where it fails validation as a
- * problem+json answer, instead of Tomcat refusing it with an HTML page. Routing is unaffected: the slash stays
- * encoded, so it never splits a path segment.
+ * Tomcat as the contract needs it: an encoded slash ({@code %2F}) in a path reaches the application, where it fails
+ * validation as a problem+json answer (routing is unaffected: the slash stays encoded, so it never splits a path
+ * segment), and what Tomcat refuses by itself is answered as problem+json too ({@link ProblemErrorReportValve}).
  */
 @Component
 public class TomcatPaths implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -17,5 +18,7 @@ public class TomcatPaths implements WebServerFactoryCustomizer<TomcatServletWebS
     public void customize(TomcatServletWebServerFactory factory) {
         factory.addConnectorCustomizers(connector ->
                 connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
+        factory.addContextCustomizers(context -> ((StandardHost) context.getParent())
+                .setErrorReportValveClass(ProblemErrorReportValve.class.getName()));
     }
 }

@@ -1,0 +1,108 @@
+package io.switchboard.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.support.HubTest;
+import io.switchboard.support.Tokens;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every endpoint, fed what an attacker or a broken client sends: injection and traversal strings in ids, huge and
+ * odd ids, malformed, oversized and deeply nested bodies, bad credentials. The answer is always the contract's
+ * error (or a normal answer), never a 5xx and never anything but JSON.
+ */
+@HubTest
+class HostileInputTest {
+
+    private static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
+    private static final List<String> HOSTILE_IDS = List.of(
+            "1001' OR '1'='1", "1001; DROP TABLE webhook_receipts; --", "../../etc/passwd", "..%2F..%2Fetc%2Fpasswd",
+            "%2e%2e%2f%2e%2e%2f", "1001%00", "<script>alert(1)</script>", "${jndi:ldap://x/a}", "x".repeat(5000),
+            "ü🎉", " ", "#", "%");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void hostileIdsInEveryPathAreClientErrors() throws Exception {
+        String token = Tokens.forCustomer(Tokens.CUSTOMER, "orders:read");
+        for (String id : HOSTILE_IDS) {
+            String encoded = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+            assertClientError(send("GET", "/api/v1/orders/" + encoded, null, "Authorization", "Bearer " + token), id);
+            assertClientError(send("POST", "/webhooks/" + encoded, null), id);
+            assertClientError(send("POST", "/admin/dead-letters/" + encoded + "/replay", null, "X-Api-Key", ADMIN_KEY), id);
+            assertClientError(send("DELETE", "/admin/api-keys/" + encoded, null, "X-Api-Key", ADMIN_KEY), id);
+            assertClientError(send("GET", "/admin/dead-letters?source=" + encoded, null, "X-Api-Key", ADMIN_KEY), id);
+        }
+    }
+
+    @Test
+    void malformedOversizedAndDeeplyNestedBodiesAreClientErrors() throws Exception {
+        String nested = "[".repeat(100_000) + "]".repeat(100_000);
+        String huge = "{\"name\":\"" + "x".repeat(2_000_000) + "\",\"scopes\":[\"admin\"]}";
+        for (String body : List.of("{", "null", "[]", "\"text\"", "{\"name\":1,\"scopes\":\"admin\"}", nested, huge,
+                "{\"name\":\"ok\",\"scopes\":[\"admin\"],\"expiresAt\":\"not a date\"}")) {
+            assertClientError(send("POST", "/admin/api-keys", body, "X-Api-Key", ADMIN_KEY,
+                    "Content-Type", "application/json"), body.length() > 60 ? body.substring(0, 60) : body);
+        }
+        assertClientError(send("POST", "/webhooks/github", huge, "Content-Type", "application/json"), "huge webhook");
+        assertClientError(send("POST", "/webhooks/github", nested, "X-Hub-Signature-256", "sha256=00"), "nested webhook");
+    }
+
+    @Test
+    void badCredentialsOfEveryShapeAreUnauthenticated() throws Exception {
+        for (String authorization : List.of("", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz", "Bearer a.b.c",
+                "Bearer " + "a".repeat(20_000), "bearer " + Tokens.SECRET, "Bearer eyJhbGciOiJub25lIn0.e30.")) {
+            HttpResponse<String> response = send("GET", "/api/v1/orders/1001", null, "Authorization", authorization);
+            assertThat(response.statusCode()).as(abbreviated(authorization)).isIn(400, 401);
+            assertJsonProblem(response, abbreviated(authorization));
+        }
+        for (String key : List.of(" ", "' OR 1=1 --", "x".repeat(10_000))) {
+            assertThat(send("GET", "/admin/api-keys", null, "X-Api-Key", key).statusCode()).isIn(400, 401);
+        }
+    }
+
+    @Test
+    void wrongMethodsAndUnknownPathsAreClientErrors() throws Exception {
+        assertClientError(send("DELETE", "/api/v1/orders/1001", null), "DELETE order");
+        assertClientError(send("PUT", "/webhooks/github", "{}"), "PUT webhook");
+        assertClientError(send("GET", "/webhooks/github", null), "GET webhook");
+        assertClientError(send("GET", "/api/v1/nothing", null, "Authorization",
+                "Bearer " + Tokens.forCustomer(Tokens.CUSTOMER, "orders:read")), "unknown path");
+    }
+
+    private void assertClientError(HttpResponse<String> response, String what) {
+        assertThat(response.statusCode()).as(abbreviated(what) + " -> " + abbreviated(response.body())).isBetween(400, 499);
+        assertJsonProblem(response, what);
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "…(" + text.length() + " chars)" : text;
+    }
+
+    private static void assertJsonProblem(HttpResponse<String> response, String what) {
+        assertThat(response.headers().firstValue("Content-Type")).as(abbreviated(what)).hasValue(Problems.MEDIA_TYPE);
+        assertThat(response.body()).as(what).doesNotContain("Exception", "at io.", "at org.", "SQL", "<html");
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            if (!headers[i + 1].isEmpty()) {
+                request.header(headers[i], headers[i + 1]);
+            }
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
