@@ -60,6 +60,31 @@ class HostileInputTest {
     }
 
     @Test
+    void bodiesOverTheLimitAre413BeforeParsingAndDeepNestingIs400() throws Exception {
+        String big = "{\"name\":\"" + "x".repeat(70 * 1024) + "\",\"scopes\":[\"admin\"]}";
+        HttpResponse<String> declared = send("POST", "/admin/api-keys", big, "X-Api-Key", ADMIN_KEY,
+                "Content-Type", "application/json");
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/admin/api-keys")).header("X-Api-Key", ADMIN_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String deep = "{\"name\":\"n\",\"scopes\":[\"admin\"],\"extra\":" + "[".repeat(100) + "]".repeat(100) + "}";
+        HttpResponse<String> nested = send("POST", "/admin/api-keys", deep, "X-Api-Key", ADMIN_KEY,
+                "Content-Type", "application/json");
+        String small = "{\"name\":\"fits\",\"scopes\":[\"kb:read\"],\"unknownField\":{\"a\":[1,2]}}";
+        HttpResponse<String> fits = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/admin/api-keys")).header("X-Api-Key", ADMIN_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(small.getBytes())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertJsonProblem(chunked, "chunked");
+        assertThat(nested.statusCode()).isEqualTo(400);
+        assertThat(fits.statusCode()).as("a chunked body within the limit, unknown fields ignored").isEqualTo(201);
+    }
+
+    @Test
     void badCredentialsOfEveryShapeAreUnauthenticated() throws Exception {
         for (String authorization : List.of("", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz", "Bearer a.b.c",
                 "Bearer " + "a".repeat(20_000), "bearer " + Tokens.SECRET, "Bearer eyJhbGciOiJub25lIn0.e30.")) {
