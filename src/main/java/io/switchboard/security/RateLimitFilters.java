@@ -1,0 +1,96 @@
+package io.switchboard.security;
+
+import io.switchboard.api.ApiException;
+import io.switchboard.api.ErrorCode;
+import io.switchboard.api.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Rate limits on the chat and admin APIs: by source address before authentication (so a flood of bad credentials
+ * is cheap to refuse), then by the authenticated client. Over the limit: 429 {@code rate_limited} with Retry-After.
+ * Webhooks are not limited here: vendors retry what they are refused, and their bursts are legitimate.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RateLimitFilters {
+
+    @Bean
+    FilterRegistrationBean<LimitFilter> ipRateLimit(RateLimitProperties limits, Problems problems) {
+        RateLimiter limiter = limiter(limits.perIp());
+        return registration(new LimitFilter(problems, request -> "ip:" + request.getRemoteAddr(), limiter, null),
+                Ordered.HIGHEST_PRECEDENCE + 3);
+    }
+
+    @Bean
+    FilterRegistrationBean<LimitFilter> clientRateLimit(RateLimitProperties limits, Problems problems) {
+        RateLimiter clients = limiter(limits.perClient());
+        RateLimiter apiKeys = limiter(limits.perApiKey());
+        return registration(new LimitFilter(problems, RateLimitFilters::client, clients, apiKeys),
+                Ordered.HIGHEST_PRECEDENCE + 20);
+    }
+
+    private static RateLimiter limiter(RateLimitProperties.Limit limit) {
+        return new RateLimiter(limit.rate(), limit.burst(), System::nanoTime);
+    }
+
+    /** "sub:<customer>" or "key:<id>", whichever authentication ran; null when none did. */
+    private static String client(HttpServletRequest request) {
+        if (request.getAttribute(BearerAuthFilter.CALLER_ATTRIBUTE) instanceof Caller caller) {
+            return "sub:" + caller.subject();
+        }
+        if (request.getAttribute(ApiKeyFilter.KEY_ATTRIBUTE) instanceof ApiKey key) {
+            return "key:" + key.id();
+        }
+        return null;
+    }
+
+    private static FilterRegistrationBean<LimitFilter> registration(LimitFilter filter, int order) {
+        FilterRegistrationBean<LimitFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(order);
+        registration.addUrlPatterns("/api/*", "/admin/*");
+        return registration;
+    }
+
+    /** Takes a token from the limiter for the request's key; answers 429 when there is none. */
+    static final class LimitFilter extends OncePerRequestFilter {
+
+        interface KeyOf {
+            String key(HttpServletRequest request);
+        }
+
+        private final Problems problems;
+        private final KeyOf keyOf;
+        private final RateLimiter limiter;
+        private final RateLimiter apiKeyLimiter;
+
+        LimitFilter(Problems problems, KeyOf keyOf, RateLimiter limiter, RateLimiter apiKeyLimiter) {
+            this.problems = problems;
+            this.keyOf = keyOf;
+            this.limiter = limiter;
+            this.apiKeyLimiter = apiKeyLimiter;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String key = keyOf.key(request);
+            RateLimiter which = key != null && key.startsWith("key:") && apiKeyLimiter != null ? apiKeyLimiter : limiter;
+            long waitMillis = key == null ? 0 : which.acquire(key);
+            if (waitMillis > 0) {
+                problems.write(request, response, new ApiException(ErrorCode.RATE_LIMITED, "Too many requests",
+                        java.util.Map.of(), Duration.ofMillis(waitMillis)));
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}
