@@ -1,34 +1,121 @@
 package io.switchboard.security;
 
 import io.switchboard.api.RequestIds;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The audit log in PostgreSQL: who (an actor such as {@code webhook:stripe} or {@code apikey:<id>}), what, when,
- * the outcome and the request id. Callers pass no credential, secret or body.
+ * The audit log in PostgreSQL: who (an actor such as {@code jwt:<sub>}, {@code apikey:<id>} or
+ * {@code webhook:stripe}), what, when, the outcome and the request id. Callers pass no credential, secret or body.
+ * Every chat request is audited, so entries are written in batches by a background writer; a full queue makes
+ * callers write their own entry rather than lose it.
  */
 @Component
-public class AuditLog {
+public class AuditLog implements SmartLifecycle {
+
+    /** One entry. */
+    public record Entry(Instant at, String actor, String action, String outcome, String requestId, String detail) {
+    }
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+    private static final String INSERT =
+            "INSERT INTO audit_log (at, actor, action, outcome, request_id, detail) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final int BATCH = 1_000;
 
     private final JdbcTemplate jdbc;
+    private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>(100_000);
+    private volatile boolean running;
+    private Thread writer;
 
     public AuditLog(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     public void record(String actor, String action, String outcome, String detail) {
-        try {
-            jdbc.update("INSERT INTO audit_log (actor, action, outcome, request_id, detail) VALUES (?, ?, ?, ?, ?)",
-                    actor, action, outcome, MDC.get(RequestIds.MDC_KEY), detail);
-        } catch (RuntimeException e) {
-            // the audited action has already been decided; a lost audit row must not change its answer
-            log.error("Audit entry not written: {} {} {}", actor, action, outcome, e);
+        Entry entry = new Entry(Instant.now(), actor, action, outcome, MDC.get(RequestIds.MDC_KEY), detail);
+        if (!queue.offer(entry)) {
+            write(List.of(entry));
         }
+    }
+
+    /** Entries matching every given filter (null: any), newest first. */
+    public List<Entry> find(String actor, String action, String outcome, Instant since, int limit) {
+        return jdbc.query("SELECT at, actor, action, outcome, request_id, detail FROM audit_log"
+                        + " WHERE (?::text IS NULL OR actor = ?) AND (?::text IS NULL OR action = ?)"
+                        + " AND (?::text IS NULL OR outcome = ?) AND (?::timestamptz IS NULL OR at >= ?)"
+                        + " ORDER BY at DESC, id DESC LIMIT ?",
+                (rs, n) -> new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)),
+                actor, actor, action, action, outcome, outcome,
+                since == null ? null : Timestamp.from(since), since == null ? null : Timestamp.from(since), limit);
+    }
+
+    private void writeContinuously() {
+        List<Entry> batch = new ArrayList<>(BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Entry first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                write(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void write(List<Entry> entries) {
+        try {
+            jdbc.batchUpdate(INSERT, entries.stream().map(e -> new Object[] {Timestamp.from(e.at()), e.actor(),
+                    e.action(), e.outcome(), e.requestId(), e.detail()}).toList());
+        } catch (RuntimeException e) {
+            // the audited decisions are already made; losing their record must not change them
+            log.error("{} audit entries not written: {}", entries.size(), e.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        writer = new Thread(this::writeContinuously, "audit-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            writer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Started before the web server, stopped after it, so that every request's entry is written. */
+    @Override
+    public int getPhase() {
+        return 0;
     }
 }

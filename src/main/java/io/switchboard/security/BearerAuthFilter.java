@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates every chat API request ({@code /api/v1/**}, except the public OpenAPI document) before any route
- * sees it, so that a route cannot forget to. The caller is left in a request attribute for {@link Access}.
+ * sees it, so that a route cannot forget to. The caller is left in a request attribute for {@link Access}. Every
+ * attempt is audited, with the token's subject when it is valid, never the token.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -27,10 +28,12 @@ public class BearerAuthFilter extends OncePerRequestFilter {
 
     private final JwtAuthenticator authenticator;
     private final Problems problems;
+    private final AuditLog audit;
 
-    public BearerAuthFilter(JwtAuthenticator authenticator, Problems problems) {
+    public BearerAuthFilter(JwtAuthenticator authenticator, Problems problems, AuditLog audit) {
         this.authenticator = authenticator;
         this.problems = problems;
+        this.audit = audit;
     }
 
     @Override
@@ -47,10 +50,13 @@ public class BearerAuthFilter extends OncePerRequestFilter {
         Optional<Caller> caller = bearer
                 ? authenticator.authenticate(authorization.substring(PREFIX.length()).trim())
                 : Optional.empty();
+        String action = request.getMethod() + " " + request.getRequestURI();
         if (caller.isEmpty()) {
+            audit.record("jwt:unknown", action, "unauthenticated", bearer ? "invalid token" : "no token");
             reject(request, response, bearer);
             return;
         }
+        audit.record("jwt:" + caller.get().subject(), action, "authenticated", null);
         request.setAttribute(CALLER_ATTRIBUTE, caller.get());
         chain.doFilter(request, response);
     }

@@ -97,9 +97,9 @@ class WebhookEndpointTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(json.readTree(response.body()).path("code").asText()).isEqualTo("invalid_signature");
         assertThat(rejected("acme", "missing_header")).isEqualTo(before + 1);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE actor = 'webhook:acme' "
-                + "AND outcome = 'rejected' AND detail = 'missing_header' AND request_id = ?", Integer.class,
-                response.headers().firstValue("X-Request-Id").orElseThrow())).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject("SELECT count(*) FROM audit_log "
+                + "WHERE actor = 'webhook:acme' AND outcome = 'rejected' AND detail = 'missing_header' AND request_id = ?",
+                Integer.class, response.headers().firstValue("X-Request-Id").orElseThrow()) == 1);
         assertThat(receipts("acme", id)).isZero();
     }
 

@@ -1,6 +1,7 @@
 package io.switchboard.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -50,8 +52,8 @@ class ApiKeysTest {
         HttpResponse<String> listed = call("GET", "/admin/api-keys", key, null);
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(listed.body()).contains(id).doesNotContain(key);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE actor = ? AND outcome = 'allowed'",
-                Integer.class, "apikey:" + id)).isOne();
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM audit_log WHERE actor = ? AND outcome = 'allowed'", Integer.class, "apikey:" + id) == 1);
 
         assertThat(call("DELETE", "/admin/api-keys/" + id, BOOTSTRAP, null).statusCode()).isEqualTo(204);
         assertThat(call("GET", "/admin/api-keys", key, null).statusCode()).isEqualTo(401);

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -90,6 +92,9 @@ class SecretsDoNotLeakTest {
         keep(call("/admin/api-keys", "X-Api-Key", Tokens.SECRET));
         keep(call("/actuator/prometheus"));
         keep(call("/actuator/health"));
+        // the refused admin call is in the audit log, and so is everything written before it
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM audit_log WHERE actor = 'apikey:unknown'", Integer.class) > 0);
         String audit = String.join("\n", jdbc.queryForList(
                 "SELECT concat_ws(' ', actor, action, outcome, request_id, detail) FROM audit_log", String.class));
 
