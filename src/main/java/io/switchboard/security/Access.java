@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The authorization step a chat API route starts with: {@code bean: {ref: access, method: "require(${exchange},
- * 'orders:read')"}}. It puts the {@link Caller} on the exchange for the object-level checks that follow.
+ * 'orders:read')"}}, or {@code requireVerified} for sensitive actions. It puts the {@link Caller} on the exchange for
+ * the object-level checks that follow.
  */
 @Component("access")
 public class Access {
@@ -22,6 +23,19 @@ public class Access {
             throw new ApiException(ErrorCode.FORBIDDEN, "This call needs the scope " + scope);
         }
         exchange.setProperty(CALLER, caller);
+        return caller;
+    }
+
+    /**
+     * For sensitive actions (order cancellation, address change): the scope, and a customer who proved who they
+     * are ({@code acr=verified}, after logging in or a step-up); otherwise 403 {@code step_up_required}, which tells
+     * the chat assistant to ask the customer to verify.
+     */
+    public Caller requireVerified(Exchange exchange, String scope) {
+        Caller caller = require(exchange, scope);
+        if (!"verified".equals(caller.acr())) {
+            throw new ApiException(ErrorCode.STEP_UP_REQUIRED, "This action needs the customer to verify who they are");
+        }
         return caller;
     }
 

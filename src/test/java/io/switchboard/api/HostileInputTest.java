@@ -2,6 +2,13 @@ package io.switchboard.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.Tokens;
 import java.net.URI;
@@ -10,7 +17,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -95,6 +105,39 @@ class HostileInputTest {
         for (String key : List.of(" ", "' OR 1=1 --", "x".repeat(10_000))) {
             assertThat(send("GET", "/admin/api-keys", null, "X-Api-Key", key).statusCode()).isIn(400, 401);
         }
+    }
+
+    @Test
+    void everyKindOfBadTokenIsUnauthenticated() throws Exception {
+        Instant now = Instant.now();
+        RSAKey rsa = new RSAKeyGenerator(2048).keyID("unknown-kid").generate();
+        SignedJWT rs256 = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("unknown-kid").build(),
+                Tokens.claims(Tokens.CUSTOMER, "orders:read").build());
+        rs256.sign(new RSASSASigner(rsa));
+        String good = Tokens.forCustomer(Tokens.CUSTOMER, "orders:read");
+        String[] parts = good.split("\\.");
+        String otherPayload = Tokens.forCustomer("115310627", "orders:read").split("\\.")[1];
+        Map<String, String> tokens = Map.of(
+                "alg none", new PlainJWT(Tokens.claims(Tokens.CUSTOMER, "orders:read").build()).serialize(),
+                "expired", Tokens.sign(Tokens.SECRET, Tokens.claims(Tokens.CUSTOMER, "orders:read")
+                        .expirationTime(Date.from(now.minusSeconds(3600))).build()),
+                "not yet valid", Tokens.sign(Tokens.SECRET, Tokens.claims(Tokens.CUSTOMER, "orders:read")
+                        .notBeforeTime(Date.from(now.plusSeconds(3600))).build()),
+                "wrong audience", Tokens.sign(Tokens.SECRET, Tokens.claims(Tokens.CUSTOMER, "orders:read")
+                        .audience("another-service").build()),
+                "tampered payload", parts[0] + "." + otherPayload + "." + parts[2],
+                "HS256 with another key", Tokens.sign(rsa.toPublicJWK().toJSONString() + "-padding-to-32-bytes",
+                        Tokens.claims(Tokens.CUSTOMER, "orders:read").build()),
+                "RS256 with an unknown key id", rs256.serialize());
+
+        for (Map.Entry<String, String> token : tokens.entrySet()) {
+            HttpResponse<String> response = send("GET", "/api/v1/orders/1001", null,
+                    "Authorization", "Bearer " + token.getValue());
+            assertThat(response.statusCode()).as(token.getKey()).isEqualTo(401);
+            assertJsonProblem(response, token.getKey());
+        }
+        assertThat(send("GET", "/api/v1/orders/1001", null, "Authorization", "Bearer " + good).statusCode())
+                .as("the untampered token").isNotEqualTo(401);
     }
 
     @Test
