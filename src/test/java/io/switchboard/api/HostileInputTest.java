@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import io.switchboard.security.ApiKeys;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.Tokens;
 import java.net.URI;
@@ -21,7 +22,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -43,6 +46,9 @@ class HostileInputTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ApiKeys keys;
+
     @Test
     void hostileIdsInEveryPathAreClientErrors() throws Exception {
         String token = Tokens.forCustomer(Tokens.CUSTOMER, "orders:read");
@@ -53,6 +59,13 @@ class HostileInputTest {
             assertClientError(send("POST", "/admin/dead-letters/" + encoded + "/replay", null, "X-Api-Key", ADMIN_KEY), id);
             assertClientError(send("DELETE", "/admin/api-keys/" + encoded, null, "X-Api-Key", ADMIN_KEY), id);
             assertClientError(send("GET", "/admin/dead-letters?source=" + encoded, null, "X-Api-Key", ADMIN_KEY), id);
+            HttpResponse<String> audit = send("GET", "/admin/audit?actor=" + encoded + "&action=" + encoded, null,
+                    "X-Api-Key", ADMIN_KEY);
+            if (audit.statusCode() == 200) {
+                assertThat(audit.body()).as("an injection finds nothing").isEqualTo("{\"items\":[]}");
+            } else {
+                assertClientError(audit, id);   // a query string too long for the server
+            }
         }
     }
 
@@ -138,6 +151,25 @@ class HostileInputTest {
         }
         assertThat(send("GET", "/api/v1/orders/1001", null, "Authorization", "Bearer " + good).statusCode())
                 .as("the untampered token").isNotEqualTo(401);
+    }
+
+    @Test
+    void revokedExpiredAndUnderScopedCredentialsAndOtherCustomersIdsAreRefused() throws Exception {
+        ApiKeys.Minted revoked = keys.mint("revoked", Set.of("admin"), null);
+        keys.revoke(revoked.key().id());
+        ApiKeys.Minted expired = keys.mint("expired", Set.of("admin"), Instant.now().plusSeconds(1));
+        Thread.sleep(1_100);
+        ApiKeys.Minted reader = keys.mint("reader", Set.of("orders:read"), null);
+
+        assertThat(send("GET", "/admin/api-keys", null, "X-Api-Key", revoked.secret()).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/admin/api-keys", null, "X-Api-Key", expired.secret()).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/admin/api-keys", null, "X-Api-Key", reader.secret()).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/v1/orders/1001", null, "Authorization",
+                "Bearer " + Tokens.forCustomer(Tokens.CUSTOMER, "kb:read")).statusCode()).isEqualTo(403);
+        HttpResponse<String> othersOrder = send("GET", "/api/v1/orders/1003", null, "Authorization",
+                "Bearer " + Tokens.forCustomer(Tokens.CUSTOMER, "orders:read"));
+        assertThat(othersOrder.statusCode()).as("another customer's order").isEqualTo(404);
+        assertJsonProblem(othersOrder, "another customer's order");
     }
 
     @Test
