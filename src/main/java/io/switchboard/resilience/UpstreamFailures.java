@@ -60,7 +60,7 @@ public class UpstreamFailures {
     }
 
     /** A vendor's Retry-After, in seconds or as an HTTP date; our default when absent or unreadable. */
-    Duration retryAfter(Map<String, String> headers) {
+    public Duration retryAfter(Map<String, String> headers) {
         String value = headers == null ? null : headers.entrySet().stream()
                 .filter(h -> h.getKey().equalsIgnoreCase("Retry-After"))
                 .map(Map.Entry::getValue)

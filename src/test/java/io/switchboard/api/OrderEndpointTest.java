@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.ShopifySandbox;
@@ -192,6 +193,44 @@ class OrderEndpointTest {
 
         assertProblem(response, 503, "upstream_rate_limited");
         assertThat(response.headers().firstValue("Retry-After")).hasValue("7");
+    }
+
+    @Test
+    void aRateLimitWithAShortRetryAfterIsWaitedOutAndServed() throws Exception {
+        ShopifySandbox.server().stubFor(get(urlPathEqualTo(ORDERS_JSON)).atPriority(0)
+                .inScenario("rate limited once").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                        .withBody("{\"errors\":\"Exceeded 2 calls per second for api client.\"}"))
+                .willSetStateTo("served"));
+
+        HttpResponse<String> response = getOrder("1001", Tokens.forCustomer(Tokens.CUSTOMER, "orders:read"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        ShopifySandbox.server().verify(2, getRequestedFor(urlPathEqualTo(ORDERS_JSON)));
+    }
+
+    @Test
+    void aPassingServerErrorIsRetriedWithBackoffAndServed() throws Exception {
+        ShopifySandbox.server().stubFor(get(urlPathEqualTo(ORDERS_JSON)).atPriority(0)
+                .inScenario("one 502").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(502))
+                .willSetStateTo("served"));
+
+        HttpResponse<String> response = getOrder("1002", Tokens.forCustomer(Tokens.CUSTOMER, "orders:read"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        ShopifySandbox.server().verify(2, getRequestedFor(urlPathEqualTo(ORDERS_JSON)));
+    }
+
+    @Test
+    void aServerErrorThatLastsIsRetriedThenUnavailable() throws Exception {
+        ShopifySandbox.server().stubFor(get(urlPathEqualTo(ORDERS_JSON)).atPriority(0)
+                .willReturn(aResponse().withStatus(500)));
+
+        HttpResponse<String> response = getOrder("1001", Tokens.forCustomer(Tokens.CUSTOMER, "orders:read"));
+
+        assertProblem(response, 503, "upstream_unavailable");
+        ShopifySandbox.server().verify(3, getRequestedFor(urlPathEqualTo(ORDERS_JSON)));
     }
 
     @Test
