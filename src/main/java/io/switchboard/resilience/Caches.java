@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.switchboard.model.Customer;
 import io.switchboard.model.Order;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,5 +28,17 @@ public class Caches {
                 .recordStats()
                 .build();
         return CaffeineCacheMetrics.monitor(metrics, cache, "orders");
+    }
+
+    @Bean("customerCache")
+    Cache<String, Customer> customerCache(@Value("${switchboard.cache.customers.ttl:5m}") Duration ttl,
+                                          @Value("${switchboard.cache.customers.max-size:100000}") long maxSize,
+                                          MeterRegistry metrics) {
+        Cache<String, Customer> cache = Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
+                .maximumSize(maxSize)
+                .recordStats()
+                .build();
+        return CaffeineCacheMetrics.monitor(metrics, cache, "customers");
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = ShopifySandboxInitializer.class)
+@ContextConfiguration(initializers = SandboxInitializer.class)
 @ActiveProfiles({"local", "test"})
 public @interface HubTest {
 }
