@@ -39,8 +39,15 @@ public class VendorCall {
         this.beans = beans;
     }
 
+    /**
+     * Exchange property: false for a call that must not be repeated after a failure that may have taken effect
+     * (a create without an idempotency key); such a call is still retried on 429 and after a token refresh.
+     */
+    public static final String RETRY_SAFE = "vendorCallRetrySafe";
+
     public void call(Exchange exchange, String integration) throws Exception {
         String endpoint = "direct:" + integration + ".request";
+        boolean retrySafe = !Boolean.FALSE.equals(exchange.getProperty(RETRY_SAFE, Boolean.class));
         boolean refreshed = false;
         for (int attempt = 1; ; attempt++) {
             Exchange tryout = exchange.copy();
@@ -55,7 +62,7 @@ public class VendorCall {
                 refreshed = true;
                 continue;
             }
-            Duration wait = delayBeforeRetry(failure, attempt);
+            Duration wait = retrySafe || status(failure) == 429 ? delayBeforeRetry(failure, attempt) : null;
             if (wait == null || attempt >= retry.attempts() || Thread.currentThread().isInterrupted()) {
                 throw failure instanceof Exception e ? e : new IllegalStateException(failure);
             }

@@ -17,13 +17,13 @@ public class Access {
     /** Exchange property holding the authenticated {@link Caller}. */
     public static final String CALLER = "switchboardCaller";
 
-    public Caller require(Exchange exchange, String scope) {
+    /** Returns nothing, so that the message body stays as it is. */
+    public void require(Exchange exchange, String scope) {
         Caller caller = callerOf(exchange);
         if (!caller.hasScope(scope)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "This call needs the scope " + scope);
         }
         exchange.setProperty(CALLER, caller);
-        return caller;
     }
 
     /**
@@ -31,12 +31,11 @@ public class Access {
      * are ({@code acr=verified}, after logging in or a step-up); otherwise 403 {@code step_up_required}, which tells
      * the chat assistant to ask the customer to verify.
      */
-    public Caller requireVerified(Exchange exchange, String scope) {
-        Caller caller = require(exchange, scope);
-        if (!"verified".equals(caller.acr())) {
+    public void requireVerified(Exchange exchange, String scope) {
+        require(exchange, scope);
+        if (!"verified".equals(exchange.getProperty(CALLER, Caller.class).acr())) {
             throw new ApiException(ErrorCode.STEP_UP_REQUIRED, "This action needs the customer to verify who they are");
         }
-        return caller;
     }
 
     private static Caller callerOf(Exchange exchange) {

@@ -50,7 +50,8 @@ class OpenApiDocumentTest {
         Set<String> served = new TreeSet<>();
         for (RestDefinition rest : camel.getCamelContextExtension().getContextPlugin(Model.class).getRestDefinitions()) {
             for (VerbDefinition verb : rest.getVerbs()) {
-                served.add(verb.asVerb().toUpperCase(Locale.ROOT) + " " + rest.getPath() + verb.getPath());
+                served.add(verb.asVerb().toUpperCase(Locale.ROOT) + " " + rest.getPath()
+                        + (verb.getPath() == null ? "" : verb.getPath()));
             }
         }
         for (RequestMappingInfo mapping : mvc.getHandlerMethods().keySet()) {

@@ -44,7 +44,9 @@ class AccessTest {
         assertRefused(() -> access.requireVerified(exchangeFor(unverified), "orders:write"), ErrorCode.STEP_UP_REQUIRED);
         assertRefused(() -> access.requireVerified(exchangeFor(loggedInOnly), "orders:write"), ErrorCode.STEP_UP_REQUIRED);
         assertRefused(() -> access.requireVerified(exchangeFor(verifiedWithoutScope), "orders:write"), ErrorCode.FORBIDDEN);
-        assertThat(access.requireVerified(exchangeFor(verified), "orders:write").subject()).isEqualTo("c-1");
+        Exchange exchange = exchangeFor(verified);
+        access.requireVerified(exchange, "orders:write");
+        assertThat(exchange.getProperty(Access.CALLER, Caller.class).subject()).isEqualTo("c-1");
     }
 
     @Test
