@@ -48,7 +48,7 @@ public class UpstreamFailures {
                 return Optional.of(ApiException.timeout(source));
             }
             if (t instanceof HttpOperationFailedException http) {
-                return Optional.of(http.getStatusCode() == 429
+                return Optional.of(rateLimited(http)
                         ? ApiException.rateLimited(source, retryAfter(http.getResponseHeaders()))
                         : ApiException.unavailable(source, breaker.retryAfter()));
             }
@@ -59,12 +59,30 @@ public class UpstreamFailures {
         return Optional.empty();
     }
 
-    /** A vendor's Retry-After, in seconds or as an HTTP date; our default when absent or unreadable. */
+    /**
+     * Whether a vendor's answer says "too many requests", in its own words: a 429 (Zendesk, HubSpot, Shopify), or
+     * Salesforce's 403 with {@code REQUEST_LIMIT_EXCEEDED}.
+     */
+    public static boolean rateLimited(HttpOperationFailedException http) {
+        return http.getStatusCode() == 429
+                || (http.getStatusCode() == 403 && http.getResponseBody() != null
+                    && http.getResponseBody().contains("REQUEST_LIMIT_EXCEEDED"));
+    }
+
+    /**
+     * When to come back: the vendor's Retry-After (seconds or an HTTP date); else HubSpot's rate-limit window when
+     * its remaining count is 0; else our default.
+     */
     public Duration retryAfter(Map<String, String> headers) {
-        String value = headers == null ? null : headers.entrySet().stream()
-                .filter(h -> h.getKey().equalsIgnoreCase("Retry-After"))
-                .map(Map.Entry::getValue)
-                .findFirst().orElse(null);
+        String value = header(headers, "Retry-After");
+        if ((value == null || value.isBlank()) && "0".equals(header(headers, "X-HubSpot-RateLimit-Remaining"))) {
+            String window = header(headers, "X-HubSpot-RateLimit-Interval-Milliseconds");
+            try {
+                return Duration.ofMillis(Math.max(1_000, Long.parseLong(window.trim())));
+            } catch (NumberFormatException | NullPointerException unreadable) {
+                return breaker.retryAfter();
+            }
+        }
         if (value == null || value.isBlank()) {
             return breaker.retryAfter();
         }
@@ -78,5 +96,12 @@ public class UpstreamFailures {
                 return breaker.retryAfter();
             }
         }
+    }
+
+    private static String header(Map<String, String> headers, String name) {
+        return headers == null ? null : headers.entrySet().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst().orElse(null);
     }
 }

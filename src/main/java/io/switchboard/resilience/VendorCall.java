@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -17,7 +21,8 @@ import org.springframework.stereotype.Component;
  * credentials, the HTTP call) and, on failure:
  * <ul>
  *   <li>401: once, renews the credential ({@link TokenRefresh} bean {@code <integration>TokenRefresh}) and calls again;</li>
- *   <li>429 and 503: waits the vendor's Retry-After (up to {@code max-delay}), then calls again;</li>
+ *   <li>429, 503 and Salesforce's REQUEST_LIMIT_EXCEEDED: waits the vendor's Retry-After (or HubSpot's rate-limit
+ *       window; up to {@code max-delay}), then calls again;</li>
  *   <li>other 5xx and connection errors: waits an exponential backoff with jitter, then calls again (a vendor too
  *       slow to answer is not asked again: the timeout decides);</li>
  *   <li>anything else, or attempts used up: fails with the last error, which the API maps to the contract's codes.</li>
@@ -30,13 +35,15 @@ public class VendorCall {
     private final RetryProperties retry;
     private final UpstreamFailures failures;
     private final ApplicationContext beans;
+    private final MeterRegistry metrics;
 
     public VendorCall(ProducerTemplate producer, RetryProperties retry, UpstreamFailures failures,
-                      ApplicationContext beans) {
+                      ApplicationContext beans, MeterRegistry metrics) {
         this.producer = producer;
         this.retry = retry;
         this.failures = failures;
         this.beans = beans;
+        this.metrics = metrics;
     }
 
     /**
@@ -51,8 +58,10 @@ public class VendorCall {
         boolean refreshed = false;
         for (int attempt = 1; ; attempt++) {
             Exchange tryout = exchange.copy();
+            long started = System.nanoTime();
             producer.send(endpoint, tryout);
             Throwable failure = tryout.getException();
+            record(integration, failure, System.nanoTime() - started);
             if (failure == null) {
                 exchange.getMessage().copyFrom(tryout.getMessage());
                 return;
@@ -70,10 +79,34 @@ public class VendorCall {
         }
     }
 
+    /**
+     * Per integration and attempt: {@code switchboard_integration_calls_total{integration,outcome}},
+     * {@code switchboard_integration_call_seconds} (histogram) and {@code switchboard_integration_auth_failures_total}.
+     */
+    private void record(String integration, Throwable failure, long nanos) {
+        int status = failure == null ? 200 : status(failure);
+        String outcome = failure == null ? "success"
+                : status == 401 || status == 403 && !UpstreamFailures.rateLimited((HttpOperationFailedException) rootHttp(failure))
+                ? "auth_failure"
+                : status == 429 || status == 403 ? "rate_limited"
+                : status >= 500 ? "server_error"
+                : status >= 400 ? "client_error"
+                : "io_error";
+        Counter.builder("switchboard.integration.calls").tag("integration", integration).tag("outcome", outcome)
+                .description("Vendor calls, each attempt, by outcome").register(metrics).increment();
+        Timer.builder("switchboard.integration.call").tag("integration", integration)
+                .description("Vendor call latency, each attempt").publishPercentileHistogram()
+                .register(metrics).record(nanos, TimeUnit.NANOSECONDS);
+        if ("auth_failure".equals(outcome)) {
+            Counter.builder("switchboard.integration.auth.failures").tag("integration", integration)
+                    .description("Vendor calls refused our credentials").register(metrics).increment();
+        }
+    }
+
     /** How long to wait before calling again, or null when this failure is not worth another call. */
     Duration delayBeforeRetry(Throwable failure, int attempt) {
         int status = status(failure);
-        if (status == 429 || status == 503) {
+        if (status == 429 || status == 503 || (status == 403 && UpstreamFailures.rateLimited((HttpOperationFailedException) rootHttp(failure)))) {
             Duration retryAfter = failures.retryAfter(((HttpOperationFailedException) rootHttp(failure)).getResponseHeaders());
             return retryAfter.compareTo(retry.maxDelay()) <= 0 ? retryAfter : null;
         }

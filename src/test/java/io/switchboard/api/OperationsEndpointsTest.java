@@ -45,7 +45,12 @@ class OperationsEndpointsTest {
 
     @Test
     void prometheusHasCamelRouteAndHttpServerMetrics() throws Exception {
-        get("/api/v1/orders/1001"); // one request, so that the HTTP server metrics exist
+        // one order never read before: an HTTP request, a cache miss and a vendor call, so that their metrics exist
+        http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/orders/"
+                        + (900000 + new java.util.Random().nextInt(99999))))
+                .header("Authorization", "Bearer " + io.switchboard.support.Tokens.forCustomer(
+                        io.switchboard.support.Tokens.CUSTOMER, "orders:read")).build(),
+                HttpResponse.BodyHandlers.ofString());
 
         HttpResponse<String> response = get("/actuator/prometheus");
 
@@ -54,7 +59,9 @@ class OperationsEndpointsTest {
                 .contains("camel_exchanges_total{", "routeId=\"orders-shopify-get\"")
                 .contains("http_server_requests_seconds_bucket{")
                 .contains("switchboard_circuit_open{integration=\"shopify\"")
-                .contains("cache_gets_total{cache=\"orders\"");
+                .contains("cache_gets_total{cache=\"orders\"")
+                .contains("switchboard_integration_calls_total{integration=\"shopify\"")
+                .contains("switchboard_integration_call_seconds_bucket{integration=\"shopify\"");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -22,6 +23,7 @@ class VendorCallTest {
     private final CamelContext camel = new DefaultCamelContext();
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger refreshes = new AtomicInteger();
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private final RetryProperties retry = new RetryProperties(3, Duration.ofMillis(10), Duration.ofSeconds(2));
     private final BreakerProperties breaker = new BreakerProperties(50, 5, 20, Duration.ofSeconds(30), 2, Duration.ofSeconds(5));
 
@@ -39,6 +41,11 @@ class VendorCallTest {
 
         assertThat(exchange.getMessage().getBody(String.class)).isEqualTo("answer 2");
         assertThat(refreshes).hasValue(1);
+        assertThat(metrics.get("switchboard.integration.calls").tag("integration", "fake").tag("outcome", "auth_failure")
+                .counter().count()).isEqualTo(1);
+        assertThat(metrics.get("switchboard.integration.calls").tag("outcome", "success").counter().count()).isEqualTo(1);
+        assertThat(metrics.get("switchboard.integration.auth.failures").counter().count()).isEqualTo(1);
+        assertThat(metrics.get("switchboard.integration.call").timer().count()).isEqualTo(2);
     }
 
     @Test
@@ -97,7 +104,7 @@ class VendorCallTest {
             beans.getBeanFactory().registerSingleton("fakeTokenRefresh", (TokenRefresh) refreshes::incrementAndGet);
         }
         beans.refresh();
-        return new VendorCall(camel.createProducerTemplate(), retry, new UpstreamFailures(breaker), beans);
+        return new VendorCall(camel.createProducerTemplate(), retry, new UpstreamFailures(breaker), beans, metrics);
     }
 
     private static HttpOperationFailedException failure(int status, Map<String, String> headers) {
