@@ -22,6 +22,11 @@ public class ZendeskTicketMapper {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
+    /** The lookup's query: tickets carrying the conversation id as their external id. */
+    public String searchQuery(TicketRequest request) {
+        return "external_id=" + java.net.URLEncoder.encode(request.conversationId(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** {@code POST /api/v2/tickets.json}: subject, the transcript as the first comment, priority, external_id. */
     public String createBody(TicketRequest request) throws JsonProcessingException {
         ObjectNode ticket = json.createObjectNode();

@@ -1,0 +1,28 @@
+package io.switchboard.connectors.freshdesk;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Beans the Freshdesk adapter routes name: its breaker and its API-key credentials. */
+@Configuration(proxyBeanMethods = false)
+public class FreshdeskBeans {
+
+    @Bean
+    CircuitBreaker freshdeskBreaker(CircuitBreakerRegistry breakers) {
+        return breakers.circuitBreaker("freshdesk");
+    }
+
+    /** API-key credentials: {@code Authorization: Basic base64("{api_key}:X")}, as Freshdesk documents it. */
+    public record Credentials(String authorization) {
+    }
+
+    @Bean
+    Credentials freshdeskCredentials(@Value("${switchboard.vendors.freshdesk.api-key:}") String apiKey) {
+        return new Credentials("Basic " + Base64.getEncoder().encodeToString((apiKey + ":X").getBytes(StandardCharsets.UTF_8)));
+    }
+}

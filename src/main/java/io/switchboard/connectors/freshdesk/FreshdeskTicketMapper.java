@@ -1,0 +1,89 @@
+package io.switchboard.connectors.freshdesk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.model.Ticket;
+import io.switchboard.model.TicketRequest;
+import io.switchboard.resilience.UnreadableUpstreamResponse;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Canonical ticket requests to Freshdesk's ticket JSON and back. Freshdesk has no external id on tickets, so the
+ * conversation id travels as a tag ({@code conversation-<id>}) that the adapter searches before creating. Pure.
+ */
+@Component("freshdeskTicketMapper")
+public class FreshdeskTicketMapper {
+
+    /** Freshdesk's priorities: 1 low, 2 medium, 3 high, 4 urgent. */
+    private static final List<String> PRIORITIES = List.of("low", "normal", "high", "urgent");
+
+    private final ObjectMapper json;
+    private final String baseUrl;
+
+    public FreshdeskTicketMapper(ObjectMapper json, @Value("${switchboard.vendors.freshdesk.base-url:}") String baseUrl) {
+        this.json = json;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public static String tag(TicketRequest request) {
+        return "conversation-" + request.conversationId();
+    }
+
+    /** The search query for the conversation's tag ({@code GET /api/v2/search/tickets?query="tag:'...'"}). */
+    public String searchQuery(TicketRequest request) {
+        return "query=" + java.net.URLEncoder.encode("\"tag:'" + tag(request) + "'\"", java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** {@code POST /api/v2/tickets}: the customer by their external id, the transcript as HTML, the tag. */
+    public String createBody(TicketRequest request) throws JsonProcessingException {
+        ObjectNode ticket = json.createObjectNode();
+        ticket.put("subject", request.subject());
+        ticket.put("description", "<pre>" + HtmlUtils.htmlEscape(request.transcriptText()) + "</pre>");
+        ticket.put("unique_external_id", request.customerId());
+        ticket.put("priority", PRIORITIES.indexOf(request.priority()) + 1);
+        ticket.put("status", 2);
+        ticket.putArray("tags").add(tag(request));
+        return json.writeValueAsString(ticket);
+    }
+
+    /** The conversation's ticket among search results ({@code {"results": [...], "total": n}}), or null. */
+    public Ticket fromSearch(String answer, TicketRequest request) {
+        for (JsonNode ticket : parse(answer).path("results")) {
+            for (JsonNode tag : ticket.path("tags")) {
+                if (tag(request).equals(tag.asText())) {
+                    return toTicket(ticket);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The ticket in a create answer (the ticket object itself). */
+    public Ticket fromCreate(String answer) {
+        JsonNode ticket = parse(answer);
+        if (!ticket.path("id").isNumber()) {
+            throw new UnreadableUpstreamResponse("Freshdesk create answer without a ticket id", null);
+        }
+        return toTicket(ticket);
+    }
+
+    private Ticket toTicket(JsonNode ticket) {
+        String id = ticket.path("id").asText();
+        int priority = ticket.path("priority").asInt(2);
+        return new Ticket(id, baseUrl.isEmpty() ? null : baseUrl + "/a/tickets/" + id,
+                PRIORITIES.get(Math.max(0, Math.min(3, priority - 1))));
+    }
+
+    private JsonNode parse(String answer) {
+        try {
+            return json.readTree(answer == null ? "" : answer);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableUpstreamResponse("Freshdesk answered with malformed JSON", e);
+        }
+    }
+}
