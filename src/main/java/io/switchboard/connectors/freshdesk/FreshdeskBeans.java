@@ -2,6 +2,7 @@ package io.switchboard.connectors.freshdesk;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.switchboard.connectors.Credentials;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,11 +19,8 @@ public class FreshdeskBeans {
     }
 
     /** API-key credentials: {@code Authorization: Basic base64("{api_key}:X")}, as Freshdesk documents it. */
-    public record Credentials(String authorization) {
-    }
-
     @Bean
     Credentials freshdeskCredentials(@Value("${switchboard.vendors.freshdesk.api-key:}") String apiKey) {
-        return new Credentials("Basic " + Base64.getEncoder().encodeToString((apiKey + ":X").getBytes(StandardCharsets.UTF_8)));
+        return Credentials.fixed("Basic " + Base64.getEncoder().encodeToString((apiKey + ":X").getBytes(StandardCharsets.UTF_8)));
     }
 }
