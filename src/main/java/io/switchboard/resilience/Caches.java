@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.switchboard.model.Customer;
 import io.switchboard.model.Order;
+import io.switchboard.model.Product;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -40,5 +41,17 @@ public class Caches {
                 .recordStats()
                 .build();
         return CaffeineCacheMetrics.monitor(metrics, cache, "customers");
+    }
+
+    @Bean("productCache")
+    Cache<String, Product> productCache(@Value("${switchboard.cache.products.ttl:6h}") Duration ttl,
+                                        @Value("${switchboard.cache.products.max-size:100000}") long maxSize,
+                                        MeterRegistry metrics) {
+        Cache<String, Product> cache = Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
+                .maximumSize(maxSize)
+                .recordStats()
+                .build();
+        return CaffeineCacheMetrics.monitor(metrics, cache, "products");
     }
 }

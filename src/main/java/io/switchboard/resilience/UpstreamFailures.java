@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.switchboard.api.ApiException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -13,6 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,8 +48,13 @@ public class UpstreamFailures {
             if (t instanceof CallNotPermittedException) {
                 return Optional.of(ApiException.unavailable(source, breaker.openFor()));
             }
-            if (t instanceof SocketTimeoutException || t instanceof TimeoutException) {
+            if (t instanceof SocketTimeoutException || t instanceof TimeoutException
+                    || t instanceof QueryTimeoutException
+                    || (t instanceof SQLException sql && "57014".equals(sql.getSQLState()))) {
                 return Optional.of(ApiException.timeout(source));
+            }
+            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException) {
+                return Optional.of(ApiException.unavailable(source, breaker.retryAfter()));
             }
             if (t instanceof HttpOperationFailedException http) {
                 return Optional.of(rateLimited(http)

@@ -1,0 +1,101 @@
+package io.switchboard.connectors.catalog;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evicts a product from this instance's cache as soon as its row changes: the catalog's triggers
+ * {@code pg_notify('catalog_product_changed', sku)}, and every instance listens on a connection of its own
+ * (reopened after a failure). Products are cached for hours, so this is what keeps them current.
+ */
+@Component
+public class ProductChanges implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductChanges.class);
+    static final String CHANNEL = "catalog_product_changed";
+
+    private final HikariDataSource hub;
+    private final Cache<String, ?> productCache;
+    private volatile boolean running;
+    private Thread listener;
+
+    public ProductChanges(DataSource hubDatabase, @Qualifier("productCache") Cache<String, ?> productCache)
+            throws SQLException {
+        this.hub = hubDatabase.unwrap(HikariDataSource.class);
+        this.productCache = productCache;
+    }
+
+    private void listen() {
+        while (running) {
+            Properties credentials = new Properties();
+            credentials.setProperty("user", hub.getUsername());
+            if (hub.getPassword() != null) {
+                credentials.setProperty("password", hub.getPassword());
+            }
+            try (Connection connection = DriverManager.getConnection(hub.getJdbcUrl(), credentials)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                productCache.invalidateAll();   // changes missed while not listening
+                PGConnection postgres = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = postgres.getNotifications(500);
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            productCache.invalidate(notification.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                if (running) {
+                    log.warn("Catalog change listener lost its connection, reconnecting: {}", e.getMessage());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        listener = new Thread(this::listen, "catalog-changes");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            listener.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
