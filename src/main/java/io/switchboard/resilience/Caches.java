@@ -4,10 +4,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.switchboard.model.Article;
 import io.switchboard.model.Customer;
 import io.switchboard.model.Order;
 import io.switchboard.model.Product;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,5 +55,17 @@ public class Caches {
                 .recordStats()
                 .build();
         return CaffeineCacheMetrics.monitor(metrics, cache, "products");
+    }
+
+    @Bean("kbCache")
+    Cache<String, List<Article>> kbCache(@Value("${switchboard.cache.kb.ttl:6h}") Duration ttl,
+                                         @Value("${switchboard.cache.kb.max-size:10000}") long maxSize,
+                                         MeterRegistry metrics) {
+        Cache<String, List<Article>> cache = Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
+                .maximumSize(maxSize)
+                .recordStats()
+                .build();
+        return CaffeineCacheMetrics.monitor(metrics, cache, "kb");
     }
 }

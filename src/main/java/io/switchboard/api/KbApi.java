@@ -1,0 +1,39 @@
+package io.switchboard.api;
+
+import io.switchboard.model.Article;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** {@code GET /api/v1/kb/search?q=&limit=}: the query checked, the answer shaped. */
+@Component("kbApi")
+public class KbApi {
+
+    public static final int MAX_LIMIT = 20;
+
+    public String query(String q) {
+        if (q == null || q.isBlank() || q.length() > 200) {
+            throw ApiException.invalidField("q", "1 to 200 characters");
+        }
+        return q.strip();
+    }
+
+    public int limit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return 5;
+        }
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ApiException.invalidField("limit", "1 to " + MAX_LIMIT);
+    }
+
+    public Map<String, Object> answer(List<Article> articles) {
+        return Map.of("results", articles);
+    }
+}
