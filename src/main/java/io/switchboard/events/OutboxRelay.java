@@ -1,5 +1,6 @@
 package io.switchboard.events;
 
+import io.switchboard.jobs.BackgroundLoop;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -12,7 +13,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to dedupe. Woken by each commit, and polling as a safety net.
  */
 @Component
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
@@ -36,10 +36,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final ConnectionFactory connections;
     private final Semaphore work = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, ConnectionFactory connections) {
+        super("outbox-relay", 1);
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.connections = connections;
@@ -49,10 +48,11 @@ public class OutboxRelay implements SmartLifecycle {
         work.release();
     }
 
-    private void relay() {
+    @Override
+    protected void work() {
         Connection connection = null;
         Session session = null;
-        while (running) {
+        while (isRunning()) {
             try {
                 work.tryAcquire(500, TimeUnit.MILLISECONDS);
                 work.drainPermits();
@@ -64,7 +64,7 @@ public class OutboxRelay implements SmartLifecycle {
                 int moved;
                 do {
                     moved = transaction.execute(status -> publishBatch(current));
-                } while (moved == BATCH && running);
+                } while (moved == BATCH && isRunning());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -73,7 +73,7 @@ public class OutboxRelay implements SmartLifecycle {
                 close(connection);
                 connection = null;
                 session = null;
-                sleep();
+                pause(500);
             }
         }
         close(connection);
@@ -118,41 +118,8 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::relay, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
+    protected void stopping() {
         work.release();
-        try {
-            thread.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Before the web server starts taking requests, and stopped only after it has drained them. */
-    @Override
-    public int getPhase() {
-        return 0;
     }
 }

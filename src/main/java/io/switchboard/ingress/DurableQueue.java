@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.ApiException;
 import io.switchboard.api.RequestIds;
+import io.switchboard.jobs.BackgroundLoop;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -27,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * {@code switchboard.webhooks.enqueue-timeout} makes the vendor retry (503).
  */
 @Component
-public class DurableQueue implements SmartLifecycle {
+public class DurableQueue extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(DurableQueue.class);
 
@@ -50,27 +50,24 @@ public class DurableQueue implements SmartLifecycle {
     private final WebhookReceipts receipts;
     private final ObjectMapper json;
     private final Duration timeout;
-    private final int senders;
     private final int maxBatch;
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
 
     public DurableQueue(ConnectionFactory connections, WebhookReceipts receipts, ObjectMapper json,
                         WebhookProperties properties,
                         @Value("${switchboard.webhooks.enqueue-senders:4}") int senders,
                         @Value("${switchboard.webhooks.enqueue-max-batch:128}") int maxBatch) {
+        super("webhook-enqueue", senders);
         this.connections = connections;
         this.receipts = receipts;
         this.json = json;
         this.timeout = properties.enqueueTimeout();
-        this.senders = senders;
         this.maxBatch = maxBatch;
     }
 
     /** Returns once the delivery is committed on the broker; throws 503 when it could not be in time. */
     public void enqueue(WebhookDelivery delivery, String eventId, String eventType, Instant receivedAt) {
-        if (!running) {
+        if (!isRunning()) {
             throw ApiException.unavailable("broker", Duration.ofSeconds(5));
         }
         Pending pending = new Pending(delivery, eventId, eventType, receivedAt, MDC.get(RequestIds.MDC_KEY),
@@ -88,12 +85,13 @@ public class DurableQueue implements SmartLifecycle {
     }
 
     /** One sender: a transacted session of its own, reopened after a failure. */
-    private void send() {
+    @Override
+    protected void work() {
         Connection connection = null;
         Session session = null;
         Map<String, MessageProducer> producers = new HashMap<>();
         List<Pending> batch = new ArrayList<>(maxBatch);
-        while (running) {
+        while (isRunning()) {
             try {
                 Pending first = waiting.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -121,7 +119,7 @@ public class DurableQueue implements SmartLifecycle {
                 connection = null;
                 session = null;
                 producers.clear();
-                pause();
+                pause(100);   // a broker that is down is not hammered
             } finally {
                 batch.clear();
             }
@@ -184,47 +182,9 @@ public class DurableQueue implements SmartLifecycle {
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(100); // a broker that is down is not hammered
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
+    /** Deliveries still waiting when the hub stops get 503: the vendor retries them. */
     @Override
-    public void start() {
-        running = true;
-        for (int i = 1; i <= senders; i++) {
-            Thread thread = new Thread(this::send, "webhook-enqueue-" + i);
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
-        }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        for (Thread thread : threads) {
-            try {
-                thread.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        threads.clear();
+    protected void stopped() {
         waiting.forEach(pending -> pending.done().completeExceptionally(new IllegalStateException("stopping")));
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Before the web server starts taking requests, and stopped only after it has drained them. */
-    @Override
-    public int getPhase() {
-        return 0;
     }
 }

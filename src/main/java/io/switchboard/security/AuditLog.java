@@ -1,6 +1,7 @@
 package io.switchboard.security;
 
 import io.switchboard.api.RequestIds;
+import io.switchboard.jobs.BackgroundLoop;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * callers write their own entry rather than lose it.
  */
 @Component
-public class AuditLog implements SmartLifecycle {
+public class AuditLog extends BackgroundLoop {
 
     /** One entry. */
     public record Entry(Instant at, String actor, String action, String outcome, String requestId, String detail) {
@@ -35,10 +35,9 @@ public class AuditLog implements SmartLifecycle {
 
     private final JdbcTemplate jdbc;
     private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>(100_000);
-    private volatile boolean running;
-    private Thread writer;
 
     public AuditLog(JdbcTemplate jdbc) {
+        super("audit-writer", 1);
         this.jdbc = jdbc;
     }
 
@@ -61,9 +60,10 @@ public class AuditLog implements SmartLifecycle {
                 since == null ? null : Timestamp.from(since), since == null ? null : Timestamp.from(since), limit);
     }
 
-    private void writeContinuously() {
+    @Override
+    protected void work() {
         List<Entry> batch = new ArrayList<>(BATCH);
-        while (running || !queue.isEmpty()) {
+        while (isRunning() || !queue.isEmpty()) {
             try {
                 Entry first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -88,34 +88,5 @@ public class AuditLog implements SmartLifecycle {
             // the audited decisions are already made; losing their record must not change them
             log.error("{} audit entries not written: {}", entries.size(), e.toString());
         }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        writer = new Thread(this::writeContinuously, "audit-writer");
-        writer.setDaemon(true);
-        writer.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        try {
-            writer.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Started before the web server, stopped after it, so that every request's entry is written. */
-    @Override
-    public int getPhase() {
-        return 0;
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.connectors.catalog;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.zaxxer.hikari.HikariDataSource;
+import io.switchboard.jobs.BackgroundLoop;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,7 +14,6 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,24 +22,24 @@ import org.springframework.stereotype.Component;
  * (reopened after a failure). Products are cached for hours, so this is what keeps them current.
  */
 @Component
-public class ProductChanges implements SmartLifecycle {
+public class ProductChanges extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(ProductChanges.class);
     static final String CHANNEL = "catalog_product_changed";
 
     private final HikariDataSource hub;
     private final Cache<String, ?> productCache;
-    private volatile boolean running;
-    private Thread listener;
 
     public ProductChanges(DataSource hubDatabase, @Qualifier("productCache") Cache<String, ?> productCache)
             throws SQLException {
+        super("catalog-changes", 1);
         this.hub = hubDatabase.unwrap(HikariDataSource.class);
         this.productCache = productCache;
     }
 
-    private void listen() {
-        while (running) {
+    @Override
+    protected void work() {
+        while (isRunning()) {
             Properties credentials = new Properties();
             credentials.setProperty("user", hub.getUsername());
             if (hub.getPassword() != null) {
@@ -51,7 +51,7 @@ public class ProductChanges implements SmartLifecycle {
                 }
                 productCache.invalidateAll();   // changes missed while not listening
                 PGConnection postgres = connection.unwrap(PGConnection.class);
-                while (running) {
+                while (isRunning()) {
                     PGNotification[] notifications = postgres.getNotifications(500);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
@@ -60,42 +60,11 @@ public class ProductChanges implements SmartLifecycle {
                     }
                 }
             } catch (SQLException e) {
-                if (running) {
+                if (isRunning()) {
                     log.warn("Catalog change listener lost its connection, reconnecting: {}", e.getMessage());
-                    pause();
+                    pause(1_000);
                 }
             }
         }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        listener = new Thread(this::listen, "catalog-changes");
-        listener.setDaemon(true);
-        listener.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        try {
-            listener.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }
