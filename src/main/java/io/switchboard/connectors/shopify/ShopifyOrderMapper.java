@@ -43,6 +43,17 @@ public class ShopifyOrderMapper {
         throw ApiException.notFound("Order " + orderNumber);
     }
 
+    /** All orders of a {@code GET /orders.json?customer_id=...} answer, as Shopify sorts them (newest first). */
+    public List<Order> allOrders(String ordersResponse) {
+        JsonNode orders = parse(ordersResponse).path("orders");
+        if (!orders.isArray()) {
+            throw new UnreadableUpstreamResponse("Shopify order list without an 'orders' array", null);
+        }
+        List<Order> result = new ArrayList<>();
+        orders.forEach(order -> result.add(toOrder(order)));
+        return result;
+    }
+
     /** Maps one Shopify order resource (the REST payload, also what order webhooks carry). */
     public Order toOrder(JsonNode order) {
         String currency = order.path("currency").asText(null);
