@@ -46,6 +46,8 @@ public class VendorSandbox implements DisposableBean {
                     .bindAddress("127.0.0.1")
                     .port(vendor.getValue())
                     .usingFilesUnderDirectory(root.toString())
+                    .containerThreads(6)   // a few per vendor: the sandbox serves one developer, not a load test
+                    .jettyAcceptors(1)
                     .maxRequestJournalEntries(1000));
             try {
                 server.start();
