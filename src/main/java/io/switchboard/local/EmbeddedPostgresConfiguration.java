@@ -45,6 +45,8 @@ public class EmbeddedPostgresConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setPoolName("switchboard");
         dataSource.setMaximumPoolSize(10);
+        // batches (audit entries, receipts, outbox rows) go as multi-row inserts: one statement, not one per row
+        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
         return dataSource;
     }
 }
