@@ -1,7 +1,7 @@
 package io.switchboard.events;
 
 import io.switchboard.jobs.BackgroundLoop;
-import jakarta.jms.Connection;
+import io.switchboard.jobs.TransactedSession;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -50,17 +50,12 @@ public class OutboxRelay extends BackgroundLoop {
 
     @Override
     protected void work() {
-        Connection connection = null;
-        Session session = null;
+        TransactedSession transacted = new TransactedSession(connections);
         while (isRunning()) {
             try {
                 work.tryAcquire(500, TimeUnit.MILLISECONDS);
                 work.drainPermits();
-                if (session == null) {
-                    connection = connections.createConnection();
-                    session = connection.createSession(true, Session.SESSION_TRANSACTED);
-                }
-                Session current = session;
+                Session current = transacted.get();
                 int moved;
                 do {
                     moved = transaction.execute(status -> publishBatch(current));
@@ -70,13 +65,11 @@ public class OutboxRelay extends BackgroundLoop {
                 return;
             } catch (JMSException | RuntimeException e) {
                 log.warn("Outbox relay failed, retrying: {}", e.toString());
-                close(connection);
-                connection = null;
-                session = null;
+                transacted.reset();
                 pause(500);
             }
         }
-        close(connection);
+        transacted.close();
     }
 
     private int publishBatch(Session session) {
@@ -106,16 +99,6 @@ public class OutboxRelay extends BackgroundLoop {
         }
         jdbc.batchUpdate("DELETE FROM event_outbox WHERE id = ?", rows.stream().map(r -> new Object[] {r.id()}).toList());
         return rows.size();
-    }
-
-    private static void close(Connection connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (JMSException ignored) {
-                // already broken
-            }
-        }
     }
 
     @Override

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.ApiException;
 import io.switchboard.api.RequestIds;
 import io.switchboard.jobs.BackgroundLoop;
+import io.switchboard.jobs.TransactedSession;
 import jakarta.jms.BytesMessage;
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -87,8 +87,7 @@ public class DurableQueue extends BackgroundLoop {
     /** One sender: a transacted session of its own, reopened after a failure. */
     @Override
     protected void work() {
-        Connection connection = null;
-        Session session = null;
+        TransactedSession transacted = new TransactedSession(connections);
         Map<String, MessageProducer> producers = new HashMap<>();
         List<Pending> batch = new ArrayList<>(maxBatch);
         while (isRunning()) {
@@ -99,10 +98,7 @@ public class DurableQueue extends BackgroundLoop {
                 }
                 batch.add(first);
                 waiting.drainTo(batch, maxBatch - 1);
-                if (session == null) {
-                    connection = connections.createConnection();
-                    session = connection.createSession(true, Session.SESSION_TRANSACTED);
-                }
+                Session session = transacted.get();
                 for (Pending pending : batch) {
                     producer(session, producers, pending.delivery().source()).send(message(session, pending));
                 }
@@ -115,16 +111,14 @@ public class DurableQueue extends BackgroundLoop {
             } catch (JMSException | RuntimeException e) {
                 log.warn("Enqueue of {} deliveries failed: {}", batch.size(), e.toString());
                 batch.forEach(pending -> pending.done().completeExceptionally(e));
-                close(connection);
-                connection = null;
-                session = null;
+                transacted.reset();
                 producers.clear();
                 pause(100);   // a broker that is down is not hammered
             } finally {
                 batch.clear();
             }
         }
-        close(connection);
+        transacted.close();
     }
 
     private void recordReceipts(List<Pending> batch) {
@@ -169,16 +163,6 @@ public class DurableQueue extends BackgroundLoop {
             return json.writeValueAsString(delivery.headers());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("headers not serializable", e);
-        }
-    }
-
-    private static void close(Connection connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (JMSException ignored) {
-                // already broken
-            }
         }
     }
 
