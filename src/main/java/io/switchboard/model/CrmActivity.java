@@ -1,0 +1,25 @@
+package io.switchboard.model;
+
+import java.time.Instant;
+
+/**
+ * What {@code direct:crm.activity.log} writes to the CRM: one conversation event on the customer's record (a note
+ * in HubSpot, a completed Task in Salesforce). The adapter answers the CRM's id of the activity it created.
+ *
+ * @param eventId        the hub's id of the conversation event, unique; the key that keeps an activity from being
+ *                       logged twice
+ * @param customerId     the CRM's id of the customer (the {@code sub} of their tokens)
+ * @param conversationId the chat conversation the event belongs to
+ * @param type           message, escalated or resolved
+ * @param role           customer, assistant or agent, for messages
+ * @param text           what was said, if anything
+ * @param at             when it happened
+ */
+public record CrmActivity(String eventId, String customerId, String conversationId, String type, String role,
+                          String text, Instant at) {
+
+    /** A one-line subject for the CRM's activity list. */
+    public String subject() {
+        return "Chat " + conversationId + ": " + type + (role == null ? "" : " (" + role + ")");
+    }
+}
