@@ -8,7 +8,9 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -79,21 +81,28 @@ public class OutboxRelay extends BackgroundLoop {
         if (rows.isEmpty()) {
             return 0;
         }
+        Map<String, MessageProducer> producers = new HashMap<>();
         try {
             for (Row row : rows) {
-                try (MessageProducer producer = session.createProducer(session.createTopic(row.topic()))) {
+                MessageProducer producer = producers.get(row.topic());
+                if (producer == null) {
+                    producer = session.createProducer(session.createTopic(row.topic()));
                     producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-                    TextMessage message = session.createTextMessage(row.body());
-                    if (row.eventSource() != null) {
-                        message.setStringProperty("eventSource", row.eventSource());
-                    }
-                    if (row.eventType() != null) {
-                        message.setStringProperty("eventType", row.eventType());
-                    }
-                    producer.send(message);
+                    producers.put(row.topic(), producer);
                 }
+                TextMessage message = session.createTextMessage(row.body());
+                if (row.eventSource() != null) {
+                    message.setStringProperty("eventSource", row.eventSource());
+                }
+                if (row.eventType() != null) {
+                    message.setStringProperty("eventType", row.eventType());
+                }
+                producer.send(message);
             }
             session.commit();
+            for (MessageProducer producer : producers.values()) {
+                producer.close();
+            }
         } catch (JMSException e) {
             throw new IllegalStateException("broker refused outbox publications", e);
         }

@@ -15,9 +15,12 @@ import jakarta.jms.Session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -32,10 +35,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts verified deliveries on their sources' durable queues and returns only once the broker has committed them.
- * Deliveries that arrive together are committed together (group commit): a few sender threads each take whatever
- * is waiting, send it in one transacted session and commit once, so one journal sync confirms many deliveries.
- * Then their receipts are recorded in one statement. A broker that cannot confirm within
- * {@code switchboard.webhooks.enqueue-timeout} makes the vendor retry (503).
+ * Deliveries that arrive together are handled together (group commit): a few sender threads each take whatever is
+ * waiting, look their event ids up in the receipts in one query (a repeat is answered as a duplicate and not sent),
+ * send the rest in one transacted session and commit once, so one journal sync confirms many deliveries, and record
+ * their receipts in one statement before answering. A broker that cannot confirm within {@code switchboard.webhooks.enqueue-timeout} makes the vendor retry
+ * (503).
  */
 @Component
 public class DurableQueue extends BackgroundLoop {
@@ -43,7 +47,11 @@ public class DurableQueue extends BackgroundLoop {
     private static final Logger log = LoggerFactory.getLogger(DurableQueue.class);
 
     private record Pending(WebhookDelivery delivery, String eventId, String eventType, Instant receivedAt,
-                           String requestId, CompletableFuture<Void> done) {
+                           String requestId, CompletableFuture<Boolean> duplicate) {
+
+        String source() {
+            return delivery.source();
+        }
     }
 
     private final ConnectionFactory connections;
@@ -65,8 +73,13 @@ public class DurableQueue extends BackgroundLoop {
         this.maxBatch = maxBatch;
     }
 
-    /** Returns once the delivery is committed on the broker; throws 503 when it could not be in time. */
-    public void enqueue(WebhookDelivery delivery, String eventId, String eventType, Instant receivedAt) {
+    /**
+     * Returns once the delivery is committed on the broker, or known to be a repeat; throws 503 when neither is
+     * known in time.
+     *
+     * @return true when the event was received before (and is not enqueued again)
+     */
+    public boolean enqueue(WebhookDelivery delivery, String eventId, String eventType, Instant receivedAt) {
         if (!isRunning()) {
             throw ApiException.unavailable("broker", Duration.ofSeconds(5));
         }
@@ -74,7 +87,7 @@ public class DurableQueue extends BackgroundLoop {
                 new CompletableFuture<>());
         waiting.add(pending);
         try {
-            pending.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return pending.duplicate().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             log.warn("Broker did not take a {} delivery: {}", delivery.source(), e.getClass().getSimpleName());
             throw ApiException.unavailable("broker", Duration.ofSeconds(5));
@@ -98,19 +111,24 @@ public class DurableQueue extends BackgroundLoop {
                 }
                 batch.add(first);
                 waiting.drainTo(batch, maxBatch - 1);
-                Session session = transacted.get();
-                for (Pending pending : batch) {
-                    producer(session, producers, pending.delivery().source()).send(message(session, pending));
+                List<Pending> fresh = withoutRepeats(batch);
+                if (!fresh.isEmpty()) {
+                    Session session = transacted.get();
+                    for (Pending pending : fresh) {
+                        producer(session, producers, pending.source()).send(message(session, pending));
+                    }
+                    session.commit();
                 }
-                session.commit();
-                recordReceipts(batch);
-                batch.forEach(pending -> pending.done().complete(null));
+                recordReceipts(fresh);
+                Set<Pending> sent = Collections.newSetFromMap(new IdentityHashMap<>());
+                sent.addAll(fresh);
+                batch.forEach(pending -> pending.duplicate().complete(!sent.contains(pending)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (JMSException | RuntimeException e) {
                 log.warn("Enqueue of {} deliveries failed: {}", batch.size(), e.toString());
-                batch.forEach(pending -> pending.done().completeExceptionally(e));
+                batch.forEach(pending -> pending.duplicate().completeExceptionally(e));
                 transacted.reset();
                 producers.clear();
                 pause(100);   // a broker that is down is not hammered
@@ -121,7 +139,26 @@ public class DurableQueue extends BackgroundLoop {
         transacted.close();
     }
 
+    /** The batch less the events already received, and less a second copy of one within the batch. */
+    private List<Pending> withoutRepeats(List<Pending> batch) {
+        Map<String, List<Pending>> bySource = new HashMap<>();
+        batch.forEach(pending -> bySource.computeIfAbsent(pending.source(), s -> new ArrayList<>()).add(pending));
+        List<Pending> fresh = new ArrayList<>(batch.size());
+        bySource.forEach((source, deliveries) -> {
+            Set<String> taken = receipts.seen(source, deliveries.stream().map(Pending::eventId).toList());
+            for (Pending pending : deliveries) {
+                if (taken.add(pending.eventId())) {
+                    fresh.add(pending);
+                }
+            }
+        });
+        return fresh;
+    }
+
     private void recordReceipts(List<Pending> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
             receipts.recordAll(batch.stream()
                     .map(p -> new WebhookReceipts.Receipt(p.delivery().source(), p.eventId())).toList());
@@ -169,6 +206,6 @@ public class DurableQueue extends BackgroundLoop {
     /** Deliveries still waiting when the hub stops get 503: the vendor retries them. */
     @Override
     protected void stopped() {
-        waiting.forEach(pending -> pending.done().completeExceptionally(new IllegalStateException("stopping")));
+        waiting.forEach(pending -> pending.duplicate().completeExceptionally(new IllegalStateException("stopping")));
     }
 }

@@ -11,8 +11,8 @@ import java.util.HexFormat;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes in one delivery: verify its signature, name its event, answer a repeat as a duplicate, and otherwise put it
- * durably on the broker before the vendor hears 200.
+ * Takes in one delivery: verify its signature, name its event, and put it durably on the broker (unless
+ * it is a repeat) before the vendor hears 200.
  */
 @Component
 public class WebhookIngress {
@@ -23,14 +23,12 @@ public class WebhookIngress {
 
     private static final int MAX_VENDOR_ID_LENGTH = 200;
 
-    private final WebhookReceipts receipts;
     private final DurableQueue queue;
     private final WebhookMetrics metrics;
     private final AuditLog audit;
     private final Clock clock;
 
-    public WebhookIngress(WebhookReceipts receipts, DurableQueue queue, WebhookMetrics metrics, AuditLog audit) {
-        this.receipts = receipts;
+    public WebhookIngress(DurableQueue queue, WebhookMetrics metrics, AuditLog audit) {
         this.queue = queue;
         this.metrics = metrics;
         this.audit = audit;
@@ -46,11 +44,10 @@ public class WebhookIngress {
             throw new ApiException(ErrorCode.INVALID_SIGNATURE, "The delivery's signature could not be verified");
         }
         String eventId = eventId(source.scheme(), delivery);
-        if (receipts.seen(source.name(), eventId)) {
+        if (queue.enqueue(delivery, eventId, source.scheme().eventType(delivery), now)) {
             metrics.duplicate(source.name());
             return new Receipt(eventId, true);
         }
-        queue.enqueue(delivery, eventId, source.scheme().eventType(delivery), now);
         metrics.accepted(source.name());
         return new Receipt(eventId, false);
     }

@@ -1,6 +1,10 @@
 package io.switchboard.ingress;
 
+import java.sql.PreparedStatement;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,10 +18,15 @@ public class WebhookReceipts {
         this.jdbc = jdbc;
     }
 
-    public boolean seen(String source, String eventId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM webhook_receipts WHERE source = ? AND event_id = ?)",
-                Boolean.class, source, eventId));
+    /** Which of these events of one source are already on record. */
+    public Set<String> seen(String source, Collection<String> eventIds) {
+        return new HashSet<>(jdbc.query(connection -> {
+            PreparedStatement select = connection.prepareStatement(
+                    "SELECT event_id FROM webhook_receipts WHERE source = ? AND event_id = ANY (?)");
+            select.setString(1, source);
+            select.setArray(2, connection.createArrayOf("text", eventIds.toArray()));
+            return select;
+        }, (rs, n) -> rs.getString(1)));
     }
 
     public record Receipt(String source, String eventId) {

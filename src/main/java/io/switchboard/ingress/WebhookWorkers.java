@@ -1,55 +1,144 @@
 package io.switchboard.ingress;
 
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.builder.RouteConfigurationBuilder;
+import io.switchboard.api.RequestIds;
+import io.switchboard.events.OutboxRelay;
+import io.switchboard.jobs.BackgroundLoop;
+import io.switchboard.jobs.TransactedSession;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One worker route per configured source ({@code webhook-worker-<source>}): a transacted consumer of the source's
- * queue handing each delivery to {@code direct:webhooks.process} (routes/webhooks/process.camel.yaml). A failure is
- * rescheduled or dead-lettered by {@link WebhookRetries}, in the same broker transaction as the consume.
+ * The consumers of the sources' queues ({@code switchboard.webhooks.consumers-per-source} threads per source). Each
+ * takes what is waiting on its queue, up to {@code switchboard.webhooks.worker-batch}, and hands every delivery to
+ * {@code direct:webhooks.process} (routes/webhooks/process.camel.yaml) inside one PostgreSQL transaction, then
+ * commits its broker transaction: one commit on each side for the whole batch, instead of two per event. When any
+ * delivery of a batch fails, the batch's database work is rolled back and its deliveries are applied one by one, so
+ * that only the failing one is rescheduled or dead-lettered by {@link WebhookRetries}, in the same broker transaction
+ * as the consume. A crash between the two commits redelivers deliveries already applied; the process route skips them.
  */
 @Component
-public class WebhookWorkers extends RouteBuilder {
+public class WebhookWorkers extends BackgroundLoop {
 
-    static final String WORKER_ERRORS = "webhook-worker";
+    private static final Logger log = LoggerFactory.getLogger(WebhookWorkers.class);
 
-    private final WebhookSources sources;
-    private final int consumers;
+    private final List<String> queues = new ArrayList<>();
+    private final AtomicInteger nextQueue = new AtomicInteger();
+    private final ConnectionFactory connections;
+    private final ProducerTemplate camel;
+    private final TransactionTemplate transaction;
+    private final WebhookRetries retries;
+    private final OutboxRelay relay;
+    private final int maxBatch;
 
-    public WebhookWorkers(WebhookSources sources,
-                          @Value("${switchboard.webhooks.consumers-per-source:4}") int consumers) {
-        this.sources = sources;
-        this.consumers = consumers;
+    public WebhookWorkers(WebhookSources sources, ConnectionFactory connections, ProducerTemplate camel,
+                          TransactionTemplate transaction, WebhookRetries retries, OutboxRelay relay,
+                          @Value("${switchboard.webhooks.consumers-per-source:2}") int consumers,
+                          @Value("${switchboard.webhooks.worker-batch:100}") int maxBatch) {
+        super("webhook-worker", sources.all().size() * consumers);
+        for (int i = 0; i < consumers; i++) {
+            sources.all().forEach(source -> queues.add(WebhookQueues.queue(source.name())));
+        }
+        this.connections = connections;
+        this.camel = camel;
+        this.transaction = transaction;
+        this.retries = retries;
+        this.relay = relay;
+        this.maxBatch = maxBatch;
     }
 
-    /** A failed delivery is rescheduled or dead-lettered, never rolled back for an immediate redelivery. */
-    @Component
-    static class WorkerErrors extends RouteConfigurationBuilder {
-
-        private final WebhookRetries retries;
-
-        WorkerErrors(WebhookRetries retries) {
-            this.retries = retries;
-        }
-
-        @Override
-        public void configuration() {
-            routeConfiguration(WORKER_ERRORS).onException(Exception.class).handled(true).process(retries);
-        }
-    }
-
+    /** One consumer: the threads take the queues in turn, so that every source has its share of them. */
     @Override
-    public void configure() {
-        for (WebhookSources.Bound source : sources.all()) {
-            from("jms:queue:" + WebhookQueues.queue(source.name())
-                    + "?transacted=true&concurrentConsumers=" + consumers + "&cacheLevelName=CACHE_CONSUMER")
-                    .routeId("webhook-worker-" + source.name())
-                    .routeConfigurationId(WORKER_ERRORS)
-                    .process(WebhookRetries::remember)
-                    .to("direct:webhooks.process")
-                    .process(exchange -> WebhookRetries.forget());
+    protected void work() {
+        String queue = queues.get(nextQueue.getAndIncrement() % queues.size());
+        TransactedSession transacted = new TransactedSession(connections);
+        MessageConsumer consumer = null;
+        List<Message> batch = new ArrayList<>(maxBatch);
+        while (isRunning()) {
+            try {
+                Session session = transacted.get();
+                if (consumer == null) {
+                    consumer = session.createConsumer(session.createQueue(queue));
+                }
+                Message next = consumer.receive(500);
+                while (next != null) {
+                    batch.add(next);
+                    next = batch.size() < maxBatch ? consumer.receiveNoWait() : null;
+                }
+                if (!batch.isEmpty()) {
+                    apply(batch, session);
+                    session.commit();
+                    relay.wake();
+                }
+            } catch (JMSException | RuntimeException e) {
+                // the broker rolls the batch back and delivers it again; what was applied is skipped then
+                log.warn("Webhook worker on {} failed, reconnecting: {}", queue, e.toString());
+                transacted.reset();
+                consumer = null;
+                pause(500);
+            } finally {
+                batch.clear();
+            }
+        }
+        transacted.close();
+    }
+
+    private void apply(List<Message> batch, Session session) throws JMSException {
+        List<WebhookRetries.Queued> deliveries = new ArrayList<>(batch.size());
+        for (Message message : batch) {
+            deliveries.add(WebhookRetries.Queued.of(message));
+        }
+        try {
+            transaction.executeWithoutResult(status -> deliveries.forEach(this::process));
+        } catch (RuntimeException batchFailed) {
+            for (WebhookRetries.Queued delivery : deliveries) {
+                try {
+                    transaction.executeWithoutResult(status -> process(delivery));
+                } catch (RuntimeException failure) {
+                    retries.reschedule(session, delivery, failure);
+                }
+            }
+        }
+    }
+
+    /** Runs the process route on one delivery; its failure is thrown, to roll the transaction back. */
+    private void process(WebhookRetries.Queued delivery) {
+        String requestId = delivery.property(WebhookQueues.REQUEST_ID);
+        if (requestId != null) {
+            MDC.put(RequestIds.MDC_KEY, requestId);
+        }
+        try {
+            Exchange done = camel.send("direct:webhooks.process", exchange -> {
+                exchange.getMessage().setHeaders(new HashMap<>(delivery.properties()));
+                exchange.getMessage().setBody(delivery.body());
+            });
+            if (done.getException() != null) {
+                throw new DeliveryFailed(done.getException());
+            }
+        } finally {
+            MDC.remove(RequestIds.MDC_KEY);
+        }
+    }
+
+    /** A delivery's processing failed; its cause is the reason recorded with a retry or dead letter. */
+    static final class DeliveryFailed extends RuntimeException {
+
+        DeliveryFailed(Exception cause) {
+            super(cause.getMessage(), cause, false, false);
         }
     }
 }

@@ -20,6 +20,7 @@ public final class TransactedSession implements AutoCloseable {
         if (session == null) {
             connection = connections.createConnection();
             session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            connection.start();   // for consumers; producers do not mind
         }
         return session;
     }
