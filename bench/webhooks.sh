@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Webhook ingress benchmark: signed Standard Webhooks deliveries (~600-byte body, each with a new id, signed with
 # the current time) to the local run's "acme" source, beside the bare JDK server in the same run. Afterwards it
-# waits for the workers to drain the queue and reports how long that took.
+# waits for the workers to drain the queue and reports how long that took, and what a delivery cost in CPU. A first
+# run at the same load, not reported, warms the hub up.
 #   DURATION=20s CONNECTIONS=32 bench/webhooks.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
