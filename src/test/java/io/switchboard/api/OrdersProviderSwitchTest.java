@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -42,6 +43,7 @@ class OrdersProviderSwitchTest {
 
     private static ConfigurableApplicationContext wooHub;
     private static int wooPort;
+    private static boolean warm;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -62,6 +64,17 @@ class OrdersProviderSwitchTest {
         wooHub = new SpringApplicationBuilder(SwitchboardApplication.class).profiles("local", "test")
                 .run(args.toArray(String[]::new));
         wooPort = Integer.parseInt(wooHub.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** The first vendor call after a start can outlast the test profile's short timeout on a busy machine. */
+    @BeforeEach
+    void warmUp() {
+        if (!warm) {
+            for (int port : List.of(shopifyPort, wooPort)) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/api/v1/orders/1002").statusCode() == 200);
+            }
+            warm = true;
+        }
     }
 
     @AfterAll

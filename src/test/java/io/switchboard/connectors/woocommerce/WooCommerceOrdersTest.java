@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -19,6 +20,7 @@ import io.switchboard.resilience.UpstreamFailures;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.Sandboxes;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -51,8 +53,16 @@ class WooCommerceOrdersTest {
     @Autowired
     CircuitBreaker woocommerceBreaker;
 
+    /** The first vendor call after the hub starts can outlast the test profile's short timeout on a busy machine. */
+    private static boolean warm;
+
     @BeforeEach
     void freshState() {
+        if (!warm) {
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> call("direct:orders.woocommerce.order.get", "1002").getException() == null);
+            warm = true;
+        }
         Sandboxes.reset("woocommerce");
         woocommerceBreaker.reset();
     }
