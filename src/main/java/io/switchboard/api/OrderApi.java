@@ -28,10 +28,23 @@ public class OrderApi {
      * that order numbers cannot be probed.
      */
     public OrderSummary summaryFor(Order order, Exchange exchange) {
+        return OrderSummary.of(ownOrder(order, exchange));
+    }
+
+    /** The order, when it is the caller's; another customer's is "not found", exactly like a missing one. */
+    public Order ownOrder(Order order, Exchange exchange) {
         Caller caller = exchange.getProperty(Access.CALLER, Caller.class);
         if (caller == null || order.customerId() == null || !caller.owns(order.customerId())) {
             throw ApiException.notFound("Order " + order.orderNumber());
         }
-        return OrderSummary.of(order);
+        return order;
+    }
+
+    /** The answer to an accepted cancellation (API.md): {@code 202 {orderNumber, status: "cancellation_requested"}}. */
+    public CancellationRequested cancellationRequested(Order order) {
+        return new CancellationRequested(order.orderNumber(), "cancellation_requested");
+    }
+
+    public record CancellationRequested(String orderNumber, String status) {
     }
 }

@@ -69,9 +69,7 @@ public class EventOutbox {
                 return false;
             }
             if (staged != null) {
-                jdbc.batchUpdate("INSERT INTO event_outbox (topic, body, event_source, event_type) VALUES (?, ?, ?, ?)",
-                        staged.stream().map(p -> new Object[] {p.topic(), p.body(), p.eventSource(), p.eventType()})
-                                .toList());
+                insert(staged);
             }
             return true;
         }));
@@ -79,5 +77,23 @@ public class EventOutbox {
             relay.wake();
         }
         return applied;
+    }
+
+    /**
+     * What the hub itself decided (a job's outcome): {@code change} (the decision in the hub's own tables) and its
+     * publications are written in one transaction, then relayed like a webhook event's.
+     */
+    public void commit(Runnable change, List<Publication> publications) {
+        transaction.executeWithoutResult(status -> {
+            change.run();
+            insert(publications);
+        });
+        relay.wake();
+    }
+
+    private void insert(List<Publication> publications) {
+        jdbc.batchUpdate("INSERT INTO event_outbox (topic, body, event_source, event_type) VALUES (?, ?, ?, ?)",
+                publications.stream().map(p -> new Object[] {p.topic(), p.body(), p.eventSource(), p.eventType()})
+                        .toList());
     }
 }

@@ -52,9 +52,12 @@ class HostileInputTest {
     @Test
     void hostileIdsInEveryPathAreClientErrors() throws Exception {
         String token = Tokens.forCustomer(Tokens.CUSTOMER, "orders:read");
+        String verified = Tokens.verified(Tokens.CUSTOMER, "orders:write");
         for (String id : HOSTILE_IDS) {
             String encoded = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
             assertClientError(send("GET", "/api/v1/orders/" + encoded, null, "Authorization", "Bearer " + token), id);
+            assertClientError(send("POST", "/api/v1/orders/" + encoded + "/cancellation", "{}",
+                    "Authorization", "Bearer " + verified, "Content-Type", "application/json"), id);
             assertClientError(send("POST", "/webhooks/" + encoded, null), id);
             assertClientError(send("POST", "/admin/dead-letters/" + encoded + "/replay", null, "X-Api-Key", ADMIN_KEY), id);
             assertClientError(send("DELETE", "/admin/api-keys/" + encoded, null, "X-Api-Key", ADMIN_KEY), id);
@@ -79,6 +82,8 @@ class HostileInputTest {
                     "Content-Type", "application/json"), body.length() > 60 ? body.substring(0, 60) : body);
         }
         assertClientError(send("POST", "/webhooks/github", huge, "Content-Type", "application/json"), "huge webhook");
+        assertClientError(send("POST", "/api/v1/orders/1001/cancellation", huge, "Content-Type", "application/json",
+                "Authorization", "Bearer " + Tokens.verified(Tokens.CUSTOMER, "orders:write")), "huge cancellation body");
         assertClientError(send("POST", "/webhooks/github", nested, "X-Hub-Signature-256", "sha256=00"), "nested webhook");
     }
 
@@ -170,11 +175,20 @@ class HostileInputTest {
                 "Bearer " + Tokens.forCustomer(Tokens.CUSTOMER, "orders:read"));
         assertThat(othersOrder.statusCode()).as("another customer's order").isEqualTo(404);
         assertJsonProblem(othersOrder, "another customer's order");
+        HttpResponse<String> othersCancellation = send("POST", "/api/v1/orders/1003/cancellation", null,
+                "Authorization", "Bearer " + Tokens.verified(Tokens.CUSTOMER, "orders:write"));
+        assertThat(othersCancellation.statusCode()).as("cancelling another customer's order").isEqualTo(404);
+        assertJsonProblem(othersCancellation, "cancelling another customer's order");
+        assertThat(send("POST", "/api/v1/orders/1001/cancellation", null, "Authorization",
+                "Bearer " + Tokens.forCustomer(Tokens.CUSTOMER, "orders:read")).statusCode())
+                .as("cancelling with a read-only token").isEqualTo(403);
     }
 
     @Test
     void wrongMethodsAndUnknownPathsAreClientErrors() throws Exception {
         assertClientError(send("DELETE", "/api/v1/orders/1001", null), "DELETE order");
+        assertClientError(send("GET", "/api/v1/orders/1001/cancellation", null, "Authorization",
+                "Bearer " + Tokens.verified(Tokens.CUSTOMER, "orders:write")), "GET cancellation");
         assertClientError(send("PUT", "/webhooks/github", "{}"), "PUT webhook");
         assertClientError(send("GET", "/webhooks/github", null), "GET webhook");
         assertClientError(send("GET", "/api/v1/nothing", null, "Authorization",

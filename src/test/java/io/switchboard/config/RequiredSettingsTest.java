@@ -26,6 +26,19 @@ class RequiredSettingsTest {
     }
 
     @Test
+    void prodOnWooCommerceAsksForTheShopAndItsRestApiKey() {
+        SpringApplicationBuilder prod = new SpringApplicationBuilder(SwitchboardApplication.class)
+                .profiles("prod");
+
+        assertThatThrownBy(() -> prod.run("--switchboard.orders.provider=woocommerce"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("switchboard.vendors.woocommerce.base-url (environment variable SWITCHBOARD_VENDORS_WOOCOMMERCE_BASEURL)")
+                .hasMessageContaining("SWITCHBOARD_VENDORS_WOOCOMMERCE_CONSUMERKEY")
+                .hasMessageContaining("SWITCHBOARD_VENDORS_WOOCOMMERCE_CONSUMERSECRET")
+                .hasMessageNotContaining("SWITCHBOARD_VENDORS_SHOPIFY_BASEURL");
+    }
+
+    @Test
     void environmentVariableNamesFollowRelaxedBinding() {
         assertThat(RequiredSettings.environmentVariable("switchboard.webhooks.sources.github.secrets[0]"))
                 .isEqualTo("SWITCHBOARD_WEBHOOKS_SOURCES_GITHUB_SECRETS_0_");

@@ -54,6 +54,15 @@ public class ShopifyOrderMapper {
         return result;
     }
 
+    /** The order of a {@code POST /orders/{id}/cancel.json} answer ({@code {"order": {...}}}). */
+    public Order fromCancel(String cancelResponse) {
+        JsonNode order = parse(cancelResponse).path("order");
+        if (!order.isObject()) {
+            throw new UnreadableUpstreamResponse("Shopify cancel answer without an 'order'", null);
+        }
+        return toOrder(order);
+    }
+
     /** Maps one Shopify order resource (the REST payload, also what order webhooks carry). */
     public Order toOrder(JsonNode order) {
         String currency = order.path("currency").asText(null);

@@ -1,0 +1,211 @@
+package io.switchboard.orders;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.api.ApiException;
+import io.switchboard.api.ErrorCode;
+import io.switchboard.api.RequestIds;
+import io.switchboard.events.CacheEvictions;
+import io.switchboard.events.CanonicalEvent;
+import io.switchboard.events.EventOutbox;
+import io.switchboard.events.EventOutbox.Publication;
+import io.switchboard.jobs.JobRetries;
+import io.switchboard.model.Order;
+import io.switchboard.model.OrderStatus;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.TextMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.JmsException;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The cancellations customers asked for, one per order, kept in PostgreSQL (order_cancellations) so that a repeat
+ * on any instance gets the same answer and no second job. Accepting one records it and puts its job on the broker
+ * queue {@value #QUEUE} in one go; the job's worker (routes/jobs/order-cancellation.camel.yaml) reports back here,
+ * and each outcome is recorded together with its domain event ({@code order.cancelled} or
+ * {@code order.cancellation_failed} on switchboard.events) and the order's cache eviction on every instance, in one
+ * transaction of the event outbox.
+ */
+@Component("orderCancellations")
+public class OrderCancellations {
+
+    /** The job queue; its dead letters go to {@code orders.cancellations.dlq}. */
+    public static final String QUEUE = "orders.cancellations";
+    static final String SOURCE = "switchboard";
+    static final String CANCELLED = "order.cancelled";
+    static final String FAILED = "order.cancellation_failed";
+    static final String EVENTS_TOPIC = "switchboard.events";
+    /** Exchange property the worker keeps its job in. */
+    static final String JOB = "cancellationJob";
+
+    private static final Logger log = LoggerFactory.getLogger(OrderCancellations.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final JmsTemplate jms;
+    private final EventOutbox outbox;
+    private final OrderCancellationPolicy policy;
+    private final JobRetries retries;
+    private final ObjectMapper json;
+    private final MeterRegistry metrics;
+
+    public OrderCancellations(JdbcTemplate jdbc, TransactionTemplate transaction, ConnectionFactory connections,
+                              EventOutbox outbox, OrderCancellationPolicy policy,
+                              @Qualifier("orderCancellationRetries") JobRetries retries, ObjectMapper json,
+                              MeterRegistry metrics) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.jms = new JmsTemplate(connections);
+        this.jms.setExplicitQosEnabled(true);
+        this.jms.setDeliveryMode(DeliveryMode.PERSISTENT);
+        this.outbox = outbox;
+        this.policy = policy;
+        this.retries = retries;
+        this.json = json;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Accepts the customer's request to cancel their order (as just read): an order cancelled already needs
+     * nothing; one that can no longer be cancelled is {@code 409 conflict}; otherwise the first request, or the
+     * first after a failed cancellation, records it and queues its job (one database transaction around the
+     * broker's confirmed send: no row without its job). A request while one is under way or done queues nothing.
+     */
+    public void request(Order order) {
+        if (!policy.needsVendorCancel(order)) {
+            return;
+        }
+        CancellationJob job = new CancellationJob(UUID.randomUUID().toString(), order.orderNumber(), order.customerId());
+        boolean queued;
+        try {
+            queued = Boolean.TRUE.equals(transaction.execute(status -> {
+                List<String> claimed = jdbc.queryForList("INSERT INTO order_cancellations"
+                        + " (order_number, customer_id, job_id, state) VALUES (?, ?, ?, 'requested')"
+                        + " ON CONFLICT (order_number) DO UPDATE SET customer_id = EXCLUDED.customer_id,"
+                        + " job_id = EXCLUDED.job_id, state = 'requested', reason = NULL, requested_at = now(),"
+                        + " updated_at = now() WHERE order_cancellations.state = 'failed' RETURNING job_id",
+                        String.class, job.orderNumber(), job.customerId(), job.jobId());
+                if (claimed.isEmpty()) {
+                    return false;
+                }
+                enqueue(job);
+                return true;
+            }));
+        } catch (JmsException e) {
+            log.warn("Broker did not take the cancellation of order {}: {}", job.orderNumber(), e.getClass().getSimpleName());
+            throw ApiException.unavailable("broker", Duration.ofSeconds(5));
+        }
+        if (queued) {
+            count("requested");
+        }
+    }
+
+    /** Whether a job already has its outcome (a copy redelivered after a crash is then dropped). */
+    public boolean settled(CancellationJob job) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM order_cancellations"
+                + " WHERE order_number = ? AND job_id = ? AND state IN ('cancelled', 'failed'))",
+                Boolean.class, job.orderNumber(), job.jobId()));
+    }
+
+    /** The vendor cancelled the order (or it was cancelled already). */
+    public void cancelled(CancellationJob job) {
+        settle(job, "cancelled", null, CANCELLED);
+        count("cancelled");
+        log.info("Order {} cancelled", job.orderNumber());
+    }
+
+    /** The order cannot be cancelled (shipped or refunded meanwhile, refused by the vendor, gone): no retry. */
+    public void refused(CancellationJob job, Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String reason = failure instanceof ApiException api && api.code() == ErrorCode.NOT_FOUND ? "not_found"
+                : "not_cancellable";
+        settle(job, "failed", reason, FAILED);
+        count("failed");
+        log.info("Order {} not cancelled: {}", job.orderNumber(), reason);
+    }
+
+    /**
+     * Any other failure of a job (the vendor down, slow or rate limiting): retried on schedule; once the schedule
+     * is used up the job is dead-lettered and the cancellation reported failed.
+     */
+    public void retryOrGiveUp(Exchange exchange) {
+        try {
+            if (!retries.retryOrDeadLetter(exchange)) {
+                count("retried");
+                return;
+            }
+            count("dead_lettered");
+            CancellationJob job = exchange.getProperty(JOB, CancellationJob.class);
+            if (job != null) {
+                settle(job, "failed", "vendor_unavailable", FAILED);
+            }
+        } finally {
+            retries.forget();
+        }
+    }
+
+    private void enqueue(CancellationJob job) {
+        String body = write(job);
+        String requestId = MDC.get(RequestIds.MDC_KEY);
+        jms.send(QUEUE, session -> {
+            TextMessage message = session.createTextMessage(body);
+            if (requestId != null) {
+                message.setStringProperty(JobRetries.REQUEST_ID, requestId);
+            }
+            return message;
+        });
+    }
+
+    private void settle(CancellationJob job, String state, String reason, String eventType) {
+        outbox.commit(() -> jdbc.update("INSERT INTO order_cancellations"
+                        + " (order_number, customer_id, job_id, state, reason) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (order_number) DO UPDATE SET state = EXCLUDED.state, reason = EXCLUDED.reason,"
+                        + " updated_at = now() WHERE order_cancellations.job_id = EXCLUDED.job_id",
+                        job.orderNumber(), job.customerId(), job.jobId(), state, reason),
+                List.of(new Publication(EVENTS_TOPIC, write(event(job, eventType, reason)), SOURCE, eventType),
+                        new Publication(CacheEvictions.TOPIC, "order:" + job.orderNumber(), SOURCE, eventType)));
+    }
+
+    /** The outcome as a domain event: its id is the job's, for consumers to dedupe by. */
+    private CanonicalEvent event(CancellationJob job, String type, String reason) {
+        ObjectNode payload = json.createObjectNode()
+                .put("orderNumber", job.orderNumber())
+                .put("status", CANCELLED.equals(type) ? OrderStatus.CANCELLED.wireName() : "cancellation_failed");
+        if (reason != null) {
+            payload.put("reason", reason);
+        }
+        Instant now = Instant.now();
+        return new CanonicalEvent("cancellation:" + job.jobId(), SOURCE, type, now, now,
+                Map.of("order", job.orderNumber(), "customer", job.customerId()), payload);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not serializable", e);
+        }
+    }
+
+    private void count(String outcome) {
+        Counter.builder("switchboard.order.cancellations").tag("outcome", outcome)
+                .description("Order cancellations: requested, cancelled, failed, retried, dead_lettered")
+                .register(metrics).increment();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Order cancellation: whether an order may still be cancelled, the record of the cancellations asked for
+ * (PostgreSQL, one per order), the job queue that carries them out and the events that report their outcome.
+ */
+package io.switchboard.orders;
