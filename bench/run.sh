@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Order endpoint benchmark: the hub (packaged jar, extracted, production-like JVM) beside the bare JDK server
+# Order and product endpoint benchmark: the hub (packaged jar, extracted, production-like JVM) beside the bare JDK server
 # (bench/BareServer.java), in the same run on the same machine, with wrk sharing the cores.
 # Rate limits are lifted: one client hammering is what the bench does. Prints a Markdown table; docs/benchmarks.md
 # records the numbers.
@@ -75,6 +75,8 @@ start_hub
 startup=$(grep -o "process running for [0-9.]*" "$LOG" | awk '{print $4}')
 curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8080/api/v1/orders/1001
 run_case "order 1001, warm cache" http://127.0.0.1:8080 bench/order.lua
+curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8080/api/v1/products/IPOD2008GREEN
+run_case "product IPOD2008GREEN, warm cache" http://127.0.0.1:8080 bench/product.lua
 sleep 5
 rss=$(awk '/VmRSS/ {printf "%d", $2/1024}' /proc/"$hub"/status)
 stop_hub

@@ -33,12 +33,6 @@ public class EventOutbox {
         this.relay = relay;
     }
 
-    public boolean alreadyApplied(String source, String eventId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM webhook_processed WHERE source = ? AND event_id = ?)",
-                Boolean.class, source, eventId));
-    }
-
     /** Stages the message body for {@code topic}; nothing is published unless {@link #commit} succeeds. */
     @SuppressWarnings("unchecked")
     public void stage(Exchange exchange, String topic) {
