@@ -1,0 +1,45 @@
+package io.switchboard.jobs;
+
+import io.switchboard.api.ApiException;
+import io.switchboard.api.KbApi;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The questions routes/jobs/kb-warm-up.camel.yaml asks the knowledge base at startup and on a schedule, checked
+ * once as the chat API checks a question, so that each warms the cache entry the same question from a customer
+ * reads ({@code <limit>:<question, lower-cased>}).
+ */
+@Component("kbWarmUp")
+public class KbWarmUp {
+
+    private static final Logger log = LoggerFactory.getLogger(KbWarmUp.class);
+
+    private final List<String> queries;
+    private final int limit;
+
+    public KbWarmUp(KbWarmUpProperties properties, KbApi kbApi) {
+        this.limit = kbApi.limit(Integer.toString(properties.limit()));
+        List<String> checked = new ArrayList<>();
+        for (String query : properties.queries()) {
+            try {
+                checked.add(kbApi.query(query));
+            } catch (ApiException invalid) {
+                log.warn("switchboard.kb.warm-up.queries: \"{}\" is not a question the API would accept; left out", query);
+            }
+        }
+        this.queries = List.copyOf(checked);
+    }
+
+    /** The questions to warm; empty when the warm-up is off. */
+    public List<String> queries() {
+        return queries;
+    }
+
+    public int limit() {
+        return limit;
+    }
+}
