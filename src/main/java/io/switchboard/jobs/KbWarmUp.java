@@ -4,6 +4,7 @@ import io.switchboard.api.ApiException;
 import io.switchboard.api.KbApi;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,5 +42,15 @@ public class KbWarmUp {
 
     public int limit() {
         return limit;
+    }
+
+    /** A question that could not be warmed: logged with what failed (its class only: no vendor text, no URL). */
+    public void failed(Exchange exchange) {
+        Throwable root = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        while (root != null && root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        log.warn("KB warm-up: \"{}\" failed ({}); asked again at the next warm-up", exchange.getProperty("kbQuery"),
+                root == null ? "unknown" : root.getClass().getSimpleName());
     }
 }
