@@ -2,6 +2,7 @@ package io.switchboard.jobs;
 
 import io.switchboard.api.ApiException;
 import io.switchboard.api.KbApi;
+import io.switchboard.resilience.UpstreamFailures;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -46,11 +47,7 @@ public class KbWarmUp {
 
     /** A question that could not be warmed: logged with what failed (its class only: no vendor text, no URL). */
     public void failed(Exchange exchange) {
-        Throwable root = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        while (root != null && root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
         log.warn("KB warm-up: \"{}\" failed ({}); asked again at the next warm-up", exchange.getProperty("kbQuery"),
-                root == null ? "unknown" : root.getClass().getSimpleName());
+                UpstreamFailures.rootCauseName(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)));
     }
 }

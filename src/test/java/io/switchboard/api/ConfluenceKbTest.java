@@ -192,7 +192,7 @@ class ConfluenceKbTest {
     @Test
     void aSlowConfluenceIsAGatewayTimeout() throws Exception {
         Sandboxes.server("confluence").stubFor(get(urlPathEqualTo(SEARCH)).atPriority(1)
-                .willReturn(okJson("{\"results\":[]}").withFixedDelay(4_000)));
+                .willReturn(okJson("{\"results\":[]}").withFixedDelay(5_000)));
 
         assertProblem(search(SwitchedHub.port(confluenceHub), question()), 504, "upstream_timeout");
     }
