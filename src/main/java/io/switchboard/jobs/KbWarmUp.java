@@ -24,7 +24,12 @@ public class KbWarmUp {
     private final int limit;
 
     public KbWarmUp(KbWarmUpProperties properties, KbApi kbApi) {
-        this.limit = kbApi.limit(Integer.toString(properties.limit()));
+        try {
+            this.limit = kbApi.limit(Integer.toString(properties.limit()));
+        } catch (ApiException outOfRange) {
+            throw new IllegalStateException("switchboard.kb.warm-up.limit must be 1 to " + KbApi.MAX_LIMIT
+                    + ", as the chat API's limit", outOfRange);
+        }
         List<String> checked = new ArrayList<>();
         for (String query : properties.queries()) {
             try {
