@@ -3,6 +3,7 @@ package io.switchboard.api;
 import io.switchboard.model.Article;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /** {@code GET /api/v1/kb/search?q=&limit=}: the query checked, the answer shaped. */
@@ -11,9 +12,15 @@ public class KbApi {
 
     public static final int MAX_LIMIT = 20;
 
+    /** A question has at least one word: a letter or a digit, in any script. */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]");
+
     public String query(String q) {
         if (q == null || q.isBlank() || q.length() > 200) {
             throw ApiException.invalidField("q", "1 to 200 characters");
+        }
+        if (!WORD.matcher(q).find()) {
+            throw ApiException.invalidField("q", "a question with at least one word");
         }
         return q.strip();
     }

@@ -107,6 +107,15 @@ public class UpstreamFailures {
         }
     }
 
+    /** The class of what went wrong at the bottom of {@code failure}, for logs: never a vendor's message or URL. */
+    public static String rootCauseName(Throwable failure) {
+        Throwable root = failure;
+        while (root != null && root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == null ? "unknown" : root.getClass().getSimpleName();
+    }
+
     private static String header(Map<String, String> headers, String name) {
         return headers == null ? null : headers.entrySet().stream()
                 .filter(h -> h.getKey().equalsIgnoreCase(name))

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,9 @@ class KbSearchTest {
     @Autowired
     @Qualifier("kbCache")
     Cache<String, ?> kbCache;
+
+    @Autowired
+    ProducerTemplate camel;
 
     @BeforeEach
     void fresh() {
@@ -75,6 +79,17 @@ class KbSearchTest {
         HttpResponse<String> tooMany = search("x&limit=500");
         assertThat(tooMany.statusCode()).isEqualTo(400);
         assertThat(json.readTree(tooMany.body()).path("field").asText()).isEqualTo("limit");
+        HttpResponse<String> noWords = search("%3F%3F%21");
+        assertThat(noWords.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(noWords.body()).path("field").asText()).isEqualTo("q");
+    }
+
+    @Test
+    void withoutCommonQuestionsTheWarmUpAsksNothing() {
+        camel.sendBody("direct:jobs.kb.warm-up", null);
+
+        Sandboxes.server("zendesk").verify(0, getRequestedFor(urlPathEqualTo(SEARCH)));
+        assertThat(kbCache.estimatedSize()).isZero();
     }
 
     @Test
