@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * What happens to a delivery whose processing failed: back on its queue, scheduled after the source's next retry
  * delay (with ±20 % jitter, so a vendor outage does not come back as one burst), or onto the source's dead-letter
  * queue with the failure reason once the schedule is used up. The send joins the worker's broker transaction, so the
- * failed delivery is consumed if and only if its copy is stored.
+ * failed delivery is consumed if and only if its copy is stored. The hub's own jobs ({@link JobWorkers}) fail the
+ * same way, on their own queues and schedules ({@link RetryingQueues}).
  */
 @Component
 public class WebhookRetries implements Processor {
@@ -34,12 +35,12 @@ public class WebhookRetries implements Processor {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookRetries.class);
 
-    private final WebhookSources sources;
+    private final RetryingQueues queues;
     private final WebhookMetrics metrics;
     private final JmsTemplate jms;
 
-    public WebhookRetries(WebhookSources sources, WebhookMetrics metrics, JmsTemplate jms) {
-        this.sources = sources;
+    public WebhookRetries(RetryingQueues queues, WebhookMetrics metrics, JmsTemplate jms) {
+        this.queues = queues;
         this.metrics = metrics;
         this.jms = new JmsTemplate(jms.getConnectionFactory());
         this.jms.setSessionTransacted(true);
@@ -95,16 +96,17 @@ public class WebhookRetries implements Processor {
         int attempt = (attempts == null ? 0 : Integer.parseInt(attempts)) + 1;
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = failure == null ? "unknown" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        List<Duration> schedule = sources.find(source).map(s -> s.settings().retrySchedule()).orElse(List.of());
+        RetryingQueues.Retrying queue = queues.find(source).orElseGet(() -> RetryingQueues.webhook(source, List.of()));
+        List<Duration> schedule = queue.retrySchedule();
         if (attempt <= schedule.size()) {
             long at = Instant.now().plus(jittered(schedule.get(attempt - 1))).toEpochMilli();
-            send(WebhookQueues.queue(source), message, attempt, reason, at);
-            metrics.retried(source);
+            send(queue.queue(), message, attempt, reason, at);
+            metrics.retried(queue);
             log.warn("{} event {} failed (attempt {}), retrying in {}: {}", source,
                     message.property(WebhookQueues.EVENT_ID), attempt, schedule.get(attempt - 1), reason);
         } else {
-            send(WebhookQueues.deadLetters(source), message, attempt, reason, 0);
-            metrics.deadLettered(source);
+            send(queue.deadLetters(), message, attempt, reason, 0);
+            metrics.deadLettered(queue);
             log.error("{} event {} failed {} times, dead-lettered: {}", source,
                     message.property(WebhookQueues.EVENT_ID), attempt, reason);
         }
