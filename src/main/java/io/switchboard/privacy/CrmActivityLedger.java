@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * a worker claims an event for {@code switchboard.jobs.crm-activity.claim-for} before it calls the CRM and records
  * the CRM's id of the activity after, so that the same job run again (a redelivery, the outbox relay publishing
  * twice after a crash, a replayed dead letter) does not log the event twice. Counted as
- * {@code switchboard_crm_activities_total{outcome=logged|repeated|gone}}.
+ * {@code switchboard_crm_activities_total{outcome=logged|repeated|gone|not_consented}}.
  */
 @Component("crmActivityLedger")
 public class CrmActivityLedger {
@@ -48,7 +48,7 @@ public class CrmActivityLedger {
 
     /**
      * Claims the event for this worker and answers it as the CRM activity to log, opened; null when there is nothing
-     * to do: logged already, or gone (erased, or past retention).
+     * to do: logged already, gone (erased, or past retention), or never consented to.
      */
     public CrmActivity claim(String eventId) {
         List<Claimed> claimed = jdbc.query("UPDATE conversation_events"
@@ -66,7 +66,7 @@ public class CrmActivityLedger {
             }
         }
         List<Map<String, Object>> event = jdbc.queryForList(
-                "SELECT crm_activity_id FROM conversation_events WHERE id = ?", eventId);
+                "SELECT crm_logging, crm_activity_id FROM conversation_events WHERE id = ?", eventId);
         if (event.isEmpty()) {
             log.info("Event {} is gone (erased or past retention): nothing to log", eventId);
             count("gone");
@@ -75,6 +75,11 @@ public class CrmActivityLedger {
         if (event.get(0).get("crm_activity_id") != null) {
             log.info("Event {} is logged already as CRM activity {}", eventId, event.get(0).get("crm_activity_id"));
             count("repeated");
+            return null;
+        }
+        if (!Boolean.TRUE.equals(event.get(0).get("crm_logging"))) {
+            log.warn("Event {} arrived without consent to CRM logging: not logged", eventId);
+            count("not_consented");
             return null;
         }
         throw new ClaimedElsewhere(eventId);
@@ -89,7 +94,7 @@ public class CrmActivityLedger {
 
     private void count(String outcome) {
         Counter.builder("switchboard.crm.activities").tag("outcome", outcome)
-                .description("Conversation events the crm-activity job logged, found logged already, or found gone")
+                .description("Conversation events the crm-activity job logged, or found logged already, gone or not consented")
                 .register(metrics).increment();
     }
 

@@ -154,9 +154,12 @@ class ConversationEventsTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> activityOf(after) != null);
         assertThat(activityOf(after)).isEqualTo("94872536102");
-        assertThat(activityOf(before)).isNull();
         assertThat(jdbc.queryForObject("SELECT crm_logging FROM conversation_events WHERE id = ?", Boolean.class,
                 before)).isFalse();
+        double refusedBefore = activities("not_consented");
+        jms.convertAndSend("jobs.crm-activity", before);   // a stray job for it is refused too
+        await().atMost(Duration.ofSeconds(10)).until(() -> activities("not_consented") == refusedBefore + 1);
+        assertThat(activityOf(before)).isNull();
         Sandboxes.server("hubspot").verify(1, postRequestedFor(urlPathEqualTo(NOTES)));
         Sandboxes.server("hubspot").verify(1, postRequestedFor(urlPathEqualTo(NOTES))
                 .withHeader("Authorization", equalTo("Bearer pat-sandbox-not-a-secret"))
