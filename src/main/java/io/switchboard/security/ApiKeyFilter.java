@@ -37,7 +37,11 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         this.audit = audit;
     }
 
-    /** The scope a path's API needs, or null for a path that takes no API key. */
+    /**
+     * The scope a path's API needs, or null for a path that takes no API key. The path is the one requests are routed
+     * by (the servlet path: decoded, normalized, without {@code ;parameters}), not the raw URI, which
+     * {@code /admin;x/api-keys} would get past a prefix check with.
+     */
     static String scopeFor(String path) {
         if (path.startsWith("/admin/")) {
             return Scopes.ADMIN;
@@ -47,7 +51,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return scopeFor(request.getRequestURI()) == null;
+        return scopeFor(request.getServletPath()) == null;
     }
 
     @Override
@@ -62,7 +66,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         String actor = "apikey:" + key.get().id();
-        String scope = scopeFor(request.getRequestURI());
+        String scope = scopeFor(request.getServletPath());
         if (!key.get().scopes().contains(scope)) {
             audit.record(actor, action, "forbidden", "missing scope " + scope);
             problems.write(request, response, new ApiException(ErrorCode.FORBIDDEN, "This call needs the scope " + scope));

@@ -39,7 +39,7 @@ public class BearerAuthFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        String path = request.getServletPath();   // as routed: decoded, normalized, without ;parameters
         return !path.startsWith("/api/v1/") || path.equals("/api/v1/openapi.json")
                 || path.startsWith(Scopes.PRIVACY_PATH);
     }

@@ -216,6 +216,27 @@ class HostileInputTest {
     }
 
     @Test
+    void pathParametersAndDotSegmentsDoNotGetPastAuthentication() throws Exception {
+        // filters match the path as routed, not the raw URI that ";x" or "." segments disguise
+        for (String path : List.of("/admin;x/api-keys", "/admin;x=1/dead-letters", "/admin/./api-keys",
+                "/admin//api-keys", "/api;x/v1/orders/1001", "/api/v1;x/orders/1001", "/api/v1/./orders/1001",
+                "/api/v1;x/privacy/customers/" + Tokens.CUSTOMER + "/consent")) {
+            String status = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertThat(status).as(path).matches("HTTP/1.1 (400|401|404) ?.*");
+        }
+    }
+
+    /** The status line of a request sent as written, without a client normalizing its path. */
+    private String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+        }
+    }
+
+    @Test
     void wrongMethodsAndUnknownPathsAreClientErrors() throws Exception {
         assertClientError(send("DELETE", "/api/v1/orders/1001", null), "DELETE order");
         assertClientError(send("PUT", "/webhooks/github", "{}"), "PUT webhook");

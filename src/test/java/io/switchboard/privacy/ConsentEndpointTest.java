@@ -147,11 +147,15 @@ class ConsentEndpointTest {
         for (String path : new String[] {"/api/v1/orders/../privacy/customers/" + customer + "/consent",
                 "/api/v1/orders/%2e%2e/privacy/customers/" + customer + "/consent",
                 "/api/v1/./privacy/customers/" + customer + "/consent",
-                "/api/v1//privacy/customers/" + customer + "/consent"}) {
-            String status = raw("PUT " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
-                    + "\r\nConnection: close\r\n\r\n" + body);
-            assertThat(status).as(path).doesNotContain(" 200");
+                "/api/v1//privacy/customers/" + customer + "/consent",
+                "/api/v1;x=1/privacy/customers/" + customer + "/consent",
+                "/api/v1/privacy;x/customers/" + customer + "/consent"}) {
+            for (String method : new String[] {"GET", "PUT"}) {
+                String status = raw(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                        + token + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                        + "\r\nConnection: close\r\n\r\n" + body);
+                assertThat(status).as(method + " " + path).matches("HTTP/1.1 (401|404) ?.*");
+            }
         }
         assertThat(json.readTree(get(customer, privacyKey.secret()).body()).path("history")).isEmpty();
     }
