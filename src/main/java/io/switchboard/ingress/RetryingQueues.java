@@ -38,7 +38,8 @@ public class RetryingQueues {
     private final Map<String, Retrying> queues = new TreeMap<>();
 
     public RetryingQueues(WebhookSources sources, ObjectProvider<JobQueue> jobs) {
-        sources.all().forEach(source -> queues.put(source.name(), webhook(source.name(), source.settings().retrySchedule())));
+        sources.all().forEach(source ->
+                queues.put(source.name(), webhook(source.name(), source.settings().retrySchedule())));
         jobs.orderedStream().forEach(job -> {
             if (queues.containsKey(job.name())) {
                 throw new IllegalStateException("Job " + job.name() + " has the name of a webhook source");

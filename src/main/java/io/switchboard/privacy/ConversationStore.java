@@ -42,8 +42,8 @@ public class ConversationStore {
         this.crmActivity = crmActivity;
     }
 
-    /** Where a sealed field belongs: its associated data. */
-    static String context(String eventId, String column) {
+    /** Where a sealed field belongs: the associated data it is sealed and opened with ({@link FieldCipher}). */
+    public static String context(String eventId, String column) {
         return "conversation_events/" + eventId + "/" + column;
     }
 

@@ -94,7 +94,7 @@ public class CrmActivityLedger {
 
     private void count(String outcome) {
         Counter.builder("switchboard.crm.activities").tag("outcome", outcome)
-                .description("Conversation events the crm-activity job logged, or found logged already, gone or not consented")
+                .description("Events the crm-activity job logged, or found logged already, gone or not consented")
                 .register(metrics).increment();
     }
 

@@ -120,7 +120,8 @@ public class FieldCipher {
         }
         if (raw.length != 32) {
             // never the value itself: it is a secret
-            throw new IllegalStateException(setting + " must be the base64 of 32 random bytes (openssl rand -base64 32)");
+            throw new IllegalStateException(
+                    setting + " must be the base64 of 32 random bytes (openssl rand -base64 32)");
         }
         return new SecretKeySpec(raw, "AES");
     }

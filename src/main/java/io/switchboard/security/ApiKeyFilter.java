@@ -69,7 +69,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         String scope = scopeFor(request.getServletPath());
         if (!key.get().scopes().contains(scope)) {
             audit.record(actor, action, "forbidden", "missing scope " + scope);
-            problems.write(request, response, new ApiException(ErrorCode.FORBIDDEN, "This call needs the scope " + scope));
+            problems.write(request, response,
+                    new ApiException(ErrorCode.FORBIDDEN, "This call needs the scope " + scope));
             return;
         }
         audit.record(actor, action, "allowed", null);
