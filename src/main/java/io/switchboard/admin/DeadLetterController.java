@@ -1,7 +1,7 @@
 package io.switchboard.admin;
 
 import io.switchboard.api.ApiException;
-import io.switchboard.ingress.WebhookSources;
+import io.switchboard.ingress.RetryingQueues;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -11,26 +11,29 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /admin/dead-letters?source=&offset=&limit=} and {@code POST /admin/dead-letters/{id}/replay}. */
+/**
+ * {@code GET /admin/dead-letters?source=&offset=&limit=} and {@code POST /admin/dead-letters/{id}/replay}, for
+ * webhook deliveries and jobs alike ({@code source} names either).
+ */
 @RestController
 public class DeadLetterController {
 
     private static final int MAX_LIMIT = 500;
 
     private final DeadLetters deadLetters;
-    private final WebhookSources sources;
+    private final RetryingQueues queues;
 
-    public DeadLetterController(DeadLetters deadLetters, WebhookSources sources) {
+    public DeadLetterController(DeadLetters deadLetters, RetryingQueues queues) {
         this.deadLetters = deadLetters;
-        this.sources = sources;
+        this.queues = queues;
     }
 
     @GetMapping(path = "/admin/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> list(@RequestParam(required = false) String source,
                                     @RequestParam(defaultValue = "0") int offset,
                                     @RequestParam(defaultValue = "50") int limit) {
-        if (source != null && sources.find(source).isEmpty()) {
-            throw ApiException.invalidField("source", "no webhook source has that name");
+        if (source != null && queues.find(source).isEmpty()) {
+            throw ApiException.invalidField("source", "no webhook source or job has that name");
         }
         if (offset < 0) {
             throw ApiException.invalidField("offset", "must not be negative");

@@ -1,8 +1,8 @@
 package io.switchboard.admin;
 
 import io.switchboard.api.ApiException;
+import io.switchboard.ingress.RetryingQueues;
 import io.switchboard.ingress.WebhookQueues;
-import io.switchboard.ingress.WebhookSources;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -20,8 +20,9 @@ import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The dead-letter queues of all sources ({@code webhooks.<source>.dlq}), browsed without consuming, and the replay of
- * one entry: moved back onto its source's queue with its attempts reset, in one broker transaction.
+ * The dead-letter queues of all webhook sources ({@code webhooks.<source>.dlq}) and jobs ({@code jobs.<name>.dlq}),
+ * browsed without consuming, and the replay of one entry: moved back onto its queue with its attempts reset, in one
+ * broker transaction.
  */
 @Component
 public class DeadLetters {
@@ -29,23 +30,23 @@ public class DeadLetters {
     private static final Pattern MESSAGE_ID = Pattern.compile("ID:[A-Za-z0-9:._-]{1,100}");
 
     private final JmsTemplate jms;
-    private final WebhookSources sources;
+    private final RetryingQueues queues;
 
-    public DeadLetters(JmsTemplate jms, WebhookSources sources) {
+    public DeadLetters(JmsTemplate jms, RetryingQueues queues) {
         this.jms = new JmsTemplate(jms.getConnectionFactory());
         this.jms.setSessionTransacted(true);
-        this.sources = sources;
+        this.queues = queues;
     }
 
-    /** One page of dead letters, oldest first, of one source or of all. */
+    /** One page of dead letters, oldest first, of one source (or job) or of all. */
     public List<DeadLetter> list(String source, int offset, int limit) {
-        List<String> names = source == null
-                ? sources.all().stream().map(WebhookSources.Bound::name).sorted().toList()
-                : List.of(source);
+        List<RetryingQueues.Retrying> listed = source == null
+                ? List.copyOf(queues.all())
+                : queues.find(source).map(List::of).orElse(List.of());
         List<DeadLetter> page = new ArrayList<>();
         int skipped = 0;
-        for (String name : names) {
-            List<DeadLetter> all = jms.browse(WebhookQueues.deadLetters(name), (session, browser) -> {
+        for (RetryingQueues.Retrying queue : listed) {
+            List<DeadLetter> all = jms.browse(queue.deadLetters(), (session, browser) -> {
                 List<DeadLetter> entries = new ArrayList<>();
                 for (Message message : Collections.list((Enumeration<Message>) browser.getEnumeration())) {
                     entries.add(describe(message));
@@ -65,22 +66,21 @@ public class DeadLetters {
         return page;
     }
 
-    /** Moves one dead letter back onto its source's queue; not found when no dead-letter queue holds that id. */
+    /** Moves one dead letter back onto its queue; not found when no dead-letter queue holds that id. */
     public DeadLetter replay(String id) {
         if (!MESSAGE_ID.matcher(id).matches()) {
             throw ApiException.notFound("Dead letter " + id);
         }
-        for (WebhookSources.Bound source : sources.all()) {
+        for (RetryingQueues.Retrying queue : queues.all()) {
             DeadLetter replayed = jms.execute(session -> {
-                Queue dlq = session.createQueue(WebhookQueues.deadLetters(source.name()));
+                Queue dlq = session.createQueue(queue.deadLetters());
                 try (MessageConsumer consumer = session.createConsumer(dlq, "JMSMessageID = '" + id + "'")) {
                     Message message = consumer.receive(200);
                     if (message == null) {
                         return null;
                     }
                     DeadLetter entry = describe(message);
-                    try (MessageProducer producer = session.createProducer(
-                            session.createQueue(WebhookQueues.queue(source.name())))) {
+                    try (MessageProducer producer = session.createProducer(session.createQueue(queue.queue()))) {
                         producer.setDeliveryMode(DeliveryMode.PERSISTENT);
                         producer.send(copyForReplay(session, (BytesMessage) message));
                     }

@@ -40,7 +40,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        String path = request.getServletPath();   // as routed: decoded, normalized, without ;parameters
         return !(path.startsWith("/api/") || path.startsWith("/admin/"));
     }
 

@@ -17,12 +17,18 @@ public class CustomerApi {
      * CRM is not even asked.
      */
     public String ownCustomerId(String raw, Exchange exchange) {
-        if (raw == null || !CUSTOMER_ID.matcher(raw).matches()) {
-            throw ApiException.invalidField("customerId", "must be 1 to 64 letters, digits, '_' or '-'");
-        }
+        wellFormed(raw);
         Caller caller = exchange.getProperty(Access.CALLER, Caller.class);
         if (caller == null || !caller.owns(raw)) {
             throw ApiException.notFound("Customer " + raw);
+        }
+        return raw;
+    }
+
+    /** The customer id, if it has the shape of one (the CRM's id, the {@code sub} of the customer's tokens). */
+    public static String wellFormed(String raw) {
+        if (raw == null || !CUSTOMER_ID.matcher(raw).matches()) {
+            throw ApiException.invalidField("customerId", "must be 1 to 64 letters, digits, '_' or '-'");
         }
         return raw;
     }

@@ -26,7 +26,7 @@ public class TicketApi {
     /** Exchange property: true when the conversation's ticket already existed. */
     public static final String DEDUPLICATED = "ticketDeduplicated";
 
-    private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
+    static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
     private static final Set<String> ROLES = Set.of("customer", "assistant", "agent");
     private static final Set<String> PRIORITIES = Set.of("low", "normal", "high", "urgent");
     private static final int MAX_TRANSCRIPT = 500;

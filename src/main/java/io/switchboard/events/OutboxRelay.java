@@ -4,6 +4,7 @@ import io.switchboard.jobs.BackgroundLoop;
 import io.switchboard.jobs.TransactedSession;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
@@ -23,13 +24,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Moves outbox rows to their broker topics: rows are locked ({@code FOR UPDATE SKIP LOCKED}, so instances share the
  * work), published in one broker transaction, and deleted in the database transaction that committed only after the
  * broker did. A crash in between publishes a row twice, never zero times; events carry their id for consumers
- * to dedupe. Woken by each commit, and polling as a safety net.
+ * to dedupe. Woken by each commit, and polling as a safety net. A row whose topic is {@code queue:<name>} goes to
+ * that queue instead: how a database transaction hands work to a job ({@link #queue}).
  */
 @Component
 public class OutboxRelay extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
+    private static final String QUEUE = "queue:";
 
     private record Row(long id, String topic, String body, String eventSource, String eventType) {
     }
@@ -48,6 +51,11 @@ public class OutboxRelay extends BackgroundLoop {
 
     public void wake() {
         work.release();
+    }
+
+    /** The outbox destination that is the queue {@code name} rather than a topic. */
+    public static String queue(String name) {
+        return QUEUE + name;
     }
 
     @Override
@@ -86,7 +94,10 @@ public class OutboxRelay extends BackgroundLoop {
             for (Row row : rows) {
                 MessageProducer producer = producers.get(row.topic());
                 if (producer == null) {
-                    producer = session.createProducer(session.createTopic(row.topic()));
+                    Destination destination = row.topic().startsWith(QUEUE)
+                            ? session.createQueue(row.topic().substring(QUEUE.length()))
+                            : session.createTopic(row.topic());
+                    producer = session.createProducer(destination);
                     producer.setDeliveryMode(DeliveryMode.PERSISTENT);
                     producers.put(row.topic(), producer);
                 }

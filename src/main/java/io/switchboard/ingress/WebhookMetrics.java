@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
-/** Webhook counters per source ({@code switchboard_webhooks_*}) and the receive-to-processed latency. */
+/**
+ * Webhook counters per source ({@code switchboard_webhooks_*}) and the receive-to-processed latency; retries and
+ * dead letters of jobs count as {@code switchboard_jobs_retried_total{job}} and {@code _dead_lettered_total{job}}.
+ */
 @Component
 public class WebhookMetrics {
 
@@ -36,12 +39,17 @@ public class WebhookMetrics {
                 .register(registry).record(sinceReceived);
     }
 
-    public void retried(String source) {
-        counter("switchboard.webhooks.retried", source).increment();
+    public void retried(RetryingQueues.Retrying queue) {
+        counter(queue, "retried").increment();
     }
 
-    public void deadLettered(String source) {
-        counter("switchboard.webhooks.dead.lettered", source).increment();
+    public void deadLettered(RetryingQueues.Retrying queue) {
+        counter(queue, "dead.lettered").increment();
+    }
+
+    private Counter counter(RetryingQueues.Retrying queue, String what) {
+        return Counter.builder("switchboard." + queue.kind() + "." + what).tag(queue.tag(), queue.name())
+                .register(registry);
     }
 
     private Counter counter(String name, String source) {

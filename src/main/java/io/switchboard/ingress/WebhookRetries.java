@@ -1,5 +1,6 @@
 package io.switchboard.ingress;
 
+import io.switchboard.api.RequestIds;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -12,19 +13,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * What happens to a delivery whose processing failed: back on its queue, scheduled after the source's next retry
  * delay (with ±20 % jitter, so a vendor outage does not come back as one burst), or onto the source's dead-letter
  * queue with the failure reason once the schedule is used up. The copy is sent in the worker's broker transaction,
- * so the failed delivery is consumed if and only if its copy is stored.
+ * so the failed delivery is consumed if and only if its copy is stored. The hub's own jobs ({@link JobWorkers}) fail
+ * the same way, on their own queues and schedules ({@link RetryingQueues}): as a Camel processor, in the transaction
+ * of their route's JMS consumer.
  */
 @Component
-public class WebhookRetries {
+public class WebhookRetries implements Processor {
 
+    /** Exchange property holding a job as it came off the queue, for a retry of it. */
+    static final String DELIVERY = "webhookDelivery";
     /** Artemis's scheduled delivery time (epoch millis) message property. */
     static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
 
@@ -34,12 +43,15 @@ public class WebhookRetries {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookRetries.class);
 
-    private final WebhookSources sources;
+    private final RetryingQueues queues;
     private final WebhookMetrics metrics;
+    private final JmsTemplate jms;
 
-    public WebhookRetries(WebhookSources sources, WebhookMetrics metrics) {
-        this.sources = sources;
+    public WebhookRetries(RetryingQueues queues, WebhookMetrics metrics, JmsTemplate jms) {
+        this.queues = queues;
         this.metrics = metrics;
+        this.jms = new JmsTemplate(jms.getConnectionFactory());
+        this.jms.setSessionTransacted(true);
     }
 
     /** A delivery as it came off its queue: the raw body and the ingress's properties. */
@@ -65,6 +77,47 @@ public class WebhookRetries {
         }
     }
 
+    /** A job worker's first step: keeps the job as it came off the queue (its steps are free to change it). */
+    static void remember(Exchange exchange) {
+        org.apache.camel.Message message = exchange.getMessage();
+        Map<String, Object> properties = new HashMap<>();
+        for (String name : KEPT) {
+            Object value = message.getHeader(name);
+            if (value != null) {
+                properties.put(name, value);
+            }
+        }
+        Object attempt = message.getHeader(WebhookQueues.ATTEMPT);
+        if (attempt != null) {
+            properties.put(WebhookQueues.ATTEMPT, attempt);
+        }
+        exchange.setProperty(DELIVERY, new Queued(message.getBody(byte[].class), properties));
+        Object requestId = properties.get(WebhookQueues.REQUEST_ID);
+        if (requestId != null) {
+            MDC.put(RequestIds.MDC_KEY, requestId.toString());
+        }
+    }
+
+    /** A job worker's last step, whichever way the job went. */
+    static void forget() {
+        MDC.remove(RequestIds.MDC_KEY);
+    }
+
+    /** A job worker's error handler: the failed job's copy, in the consumer's broker transaction. */
+    @Override
+    public void process(Exchange exchange) {
+        try {
+            Queued job = exchange.getProperty(DELIVERY, Queued.class);
+            Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+            jms.execute(session -> {
+                reschedule(session, job, failure);
+                return null;
+            }, false);
+        } finally {
+            forget();
+        }
+    }
+
     /** Sends the failed delivery's copy, to retry later or to rest in the dead-letter queue, through the session. */
     void reschedule(Session session, Queued message, Throwable failure) throws JMSException {
         String source = message.property(WebhookQueues.SOURCE);
@@ -72,17 +125,18 @@ public class WebhookRetries {
         int attempt = (attempts == null ? 0 : Integer.parseInt(attempts)) + 1;
         Throwable cause = failure instanceof WebhookWorkers.DeliveryFailed && failure.getCause() != null
                 ? failure.getCause() : failure;
-        String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        List<Duration> schedule = sources.find(source).map(s -> s.settings().retrySchedule()).orElse(List.of());
+        String reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        RetryingQueues.Retrying queue = queues.find(source).orElseGet(() -> RetryingQueues.webhook(source, List.of()));
+        List<Duration> schedule = queue.retrySchedule();
         if (attempt <= schedule.size()) {
             long at = Instant.now().plus(jittered(schedule.get(attempt - 1))).toEpochMilli();
-            send(session, WebhookQueues.queue(source), message, attempt, reason, at);
-            metrics.retried(source);
+            send(session, queue.queue(), message, attempt, reason, at);
+            metrics.retried(queue);
             log.warn("{} event {} failed (attempt {}), retrying in {}: {}", source,
                     message.property(WebhookQueues.EVENT_ID), attempt, schedule.get(attempt - 1), reason);
         } else {
-            send(session, WebhookQueues.deadLetters(source), message, attempt, reason, 0);
-            metrics.deadLettered(source);
+            send(session, queue.deadLetters(), message, attempt, reason, 0);
+            metrics.deadLettered(queue);
             log.error("{} event {} failed {} times, dead-lettered: {}", source,
                     message.property(WebhookQueues.EVENT_ID), attempt, reason);
         }

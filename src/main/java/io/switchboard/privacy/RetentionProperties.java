@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookReceipts how long a webhook event id answers repeats as duplicates; longer than any vendor retries
  *                        (Stripe retries for up to three days)
  * @param auditLog        how long audit entries are kept
+ * @param conversations   how long conversation events are kept (from their arrival), with their CRM-logging
+ *                        records; a conversation goes with its last event
  */
 @ConfigurationProperties("switchboard.retention")
 public record RetentionProperties(
         @DefaultValue("14d") Duration webhookReceipts,
-        @DefaultValue("365d") Duration auditLog) {
+        @DefaultValue("365d") Duration auditLog,
+        @DefaultValue("90d") Duration conversations) {
 }

@@ -41,9 +41,14 @@ public class RetentionPurge {
             Instant now = clock.instant();
             Timestamp receipts = Timestamp.from(now.minus(retention.webhookReceipts()));
             Timestamp audit = Timestamp.from(now.minus(retention.auditLog()));
+            Timestamp conversations = Timestamp.from(now.minus(retention.conversations()));
             return jdbc.update("DELETE FROM webhook_receipts WHERE received_at < ?", receipts)
                     + jdbc.update("DELETE FROM webhook_processed WHERE processed_at < ?", receipts)
-                    + jdbc.update("DELETE FROM audit_log WHERE at < ?", audit);
+                    + jdbc.update("DELETE FROM audit_log WHERE at < ?", audit)
+                    + jdbc.update("DELETE FROM conversation_events WHERE received_at < ?", conversations)
+                    + jdbc.update("DELETE FROM conversations c WHERE created_at < ? AND NOT EXISTS"
+                            + " (SELECT 1 FROM conversation_events e WHERE e.conversation_id = c.conversation_id)",
+                            conversations);
         });
         if (deleted != null && deleted > 0) {
             log.info("Retention purge deleted {} rows", deleted);

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards the admin API ({@code /admin/**}): an {@code X-Api-Key} of an active key with scope {@code admin}. Every
+ * Guards the server-to-server APIs: the admin API ({@code /admin/**}) takes an {@code X-Api-Key} of an active key
+ * with scope {@code admin}, the privacy API ({@code /api/v1/privacy/**}) one with scope {@code privacy:admin}. Every
  * attempt is audited with the key's id, never the key.
  */
 @Component
@@ -36,9 +37,21 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         this.audit = audit;
     }
 
+    /**
+     * The scope a path's API needs, or null for a path that takes no API key. The path is the one requests are routed
+     * by (the servlet path: decoded, normalized, without {@code ;parameters}), not the raw URI, which
+     * {@code /admin;x/api-keys} would get past a prefix check with.
+     */
+    static String scopeFor(String path) {
+        if (path.startsWith("/admin/")) {
+            return Scopes.ADMIN;
+        }
+        return path.startsWith(Scopes.PRIVACY_PATH) ? Scopes.PRIVACY_ADMIN : null;
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/admin/");
+        return scopeFor(request.getServletPath()) == null;
     }
 
     @Override
@@ -53,9 +66,11 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         String actor = "apikey:" + key.get().id();
-        if (!key.get().scopes().contains(Scopes.ADMIN)) {
-            audit.record(actor, action, "forbidden", "missing scope admin");
-            problems.write(request, response, new ApiException(ErrorCode.FORBIDDEN, "This call needs the scope admin"));
+        String scope = scopeFor(request.getServletPath());
+        if (!key.get().scopes().contains(scope)) {
+            audit.record(actor, action, "forbidden", "missing scope " + scope);
+            problems.write(request, response,
+                    new ApiException(ErrorCode.FORBIDDEN, "This call needs the scope " + scope));
             return;
         }
         audit.record(actor, action, "allowed", null);

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates every chat API request ({@code /api/v1/**}, except the public OpenAPI document) before any route
- * sees it, so that a route cannot forget to. The caller is left in a request attribute for {@link Access}. Every
- * attempt is audited, with the token's subject when it is valid, never the token.
+ * Authenticates every chat API request ({@code /api/v1/**}, except the public OpenAPI document and the privacy API,
+ * which takes API keys: {@link ApiKeyFilter}) before any route sees it, so that a route cannot forget to. The caller
+ * is left in a request attribute for {@link Access}. Every attempt is audited, with the token's subject when it is
+ * valid, never the token.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -38,8 +39,9 @@ public class BearerAuthFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !path.startsWith("/api/v1/") || path.equals("/api/v1/openapi.json");
+        String path = request.getServletPath();   // as routed: decoded, normalized, without ;parameters
+        return !path.startsWith("/api/v1/") || path.equals("/api/v1/openapi.json")
+                || path.startsWith(Scopes.PRIVACY_PATH);
     }
 
     @Override

@@ -6,6 +6,10 @@ import java.util.Set;
 public final class Scopes {
 
     public static final String ADMIN = "admin";
+    public static final String PRIVACY_ADMIN = "privacy:admin";
+
+    /** The privacy API, for API keys of scope {@code privacy:admin} rather than customers' tokens. */
+    public static final String PRIVACY_PATH = "/api/v1/privacy/";
 
     public static final Set<String> ALL = Set.of("customer:read", "orders:read", "orders:write", "tickets:write",
             "kb:read", "conversations:write", "catalog:read", "privacy:admin", ADMIN);

@@ -185,6 +185,70 @@ class HostileInputTest {
     }
 
     @Test
+    void conversationEventsAndConsentRefuseHostileInput() throws Exception {
+        String token = Tokens.forCustomer(Tokens.CUSTOMER, "conversations:write");
+        String privacyKey = keys.mint("privacy", Set.of("privacy:admin"), null).secret();
+        String event = "{\"type\":\"message\",\"role\":\"customer\",\"text\":\"hi\",\"at\":\"2026-11-24T06:00:00Z\"}";
+        String consent = "{\"crmLogging\":true,\"transcriptStorage\":true,\"marketing\":false}";
+        for (String id : HOSTILE_IDS) {
+            String encoded = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+            assertClientError(send("POST", "/api/v1/conversations/" + encoded + "/events", event,
+                    "Authorization", "Bearer " + token, "Content-Type", "application/json"), id);
+            assertClientError(send("PUT", "/api/v1/privacy/customers/" + encoded + "/consent", consent,
+                    "X-Api-Key", privacyKey, "Content-Type", "application/json"), id);
+            assertClientError(send("GET", "/api/v1/privacy/customers/" + encoded + "/consent", null,
+                    "X-Api-Key", privacyKey), id);
+        }
+        String nested = "[".repeat(100_000) + "]".repeat(100_000);
+        String huge = "{\"type\":\"message\",\"text\":\"" + "x".repeat(2_000_000) + "\",\"at\":\"2026-11-24T06:00:00Z\"}";
+        String deep = "{\"type\":\"resolved\",\"at\":\"2026-11-24T06:00:00Z\",\"x\":" + "[".repeat(100) + "]".repeat(100) + "}";
+        for (String body : List.of("{", "null", "[]", "\"text\"", "{\"type\":[\"message\"],\"at\":1}", nested, huge, deep,
+                "{\"type\":\"message\",\"text\":\"<script>alert(1)</script>' OR '1'='1\",\"at\":\"${jndi:ldap://x/a}\"}")) {
+            String what = body.length() > 60 ? body.substring(0, 60) : body;
+            assertClientError(send("POST", "/api/v1/conversations/conv-hostile/events", body,
+                    "Authorization", "Bearer " + token, "Content-Type", "application/json"), what);
+            assertClientError(send("PUT", "/api/v1/privacy/customers/" + Tokens.CUSTOMER + "/consent", body,
+                    "X-Api-Key", privacyKey, "Content-Type", "application/json"), what);
+        }
+        for (String key : List.of(" ", "' OR 1=1 --", "x".repeat(10_000), ADMIN_KEY)) {
+            assertThat(send("GET", "/api/v1/privacy/customers/" + Tokens.CUSTOMER + "/consent", null, "X-Api-Key", key)
+                    .statusCode()).isIn(400, 401, 403);
+        }
+        assertThat(send("PUT", "/api/v1/privacy/customers/" + Tokens.CUSTOMER + "/consent", consent,
+                "Authorization", "Bearer " + Tokens.forCustomer(Tokens.CUSTOMER, "privacy:admin"),
+                "Content-Type", "application/json").statusCode()).as("a customer's token").isEqualTo(401);
+        String conversation = "conv-" + java.util.UUID.randomUUID();
+        assertThat(send("POST", "/api/v1/conversations/" + conversation + "/events", event,
+                "Authorization", "Bearer " + token, "Content-Type", "application/json").statusCode()).isEqualTo(202);
+        HttpResponse<String> others = send("POST", "/api/v1/conversations/" + conversation + "/events", event,
+                "Authorization", "Bearer " + Tokens.forCustomer("115310627", "conversations:write"),
+                "Content-Type", "application/json");
+        assertThat(others.statusCode()).as("another customer's conversation").isEqualTo(404);
+        assertJsonProblem(others, "another customer's conversation");
+    }
+
+    @Test
+    void pathParametersAndDotSegmentsDoNotGetPastAuthentication() throws Exception {
+        // filters match the path as routed, not the raw URI that ";x" or "." segments disguise
+        for (String path : List.of("/admin;x/api-keys", "/admin;x=1/dead-letters", "/admin/./api-keys",
+                "/admin//api-keys", "/api;x/v1/orders/1001", "/api/v1;x/orders/1001", "/api/v1/./orders/1001",
+                "/api/v1;x/privacy/customers/" + Tokens.CUSTOMER + "/consent")) {
+            String status = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertThat(status).as(path).matches("HTTP/1.1 (400|401|404) ?.*");
+        }
+    }
+
+    /** The status line of a request sent as written, without a client normalizing its path. */
+    private String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+        }
+    }
+
+    @Test
     void wrongMethodsAndUnknownPathsAreClientErrors() throws Exception {
         assertClientError(send("DELETE", "/api/v1/orders/1001", null), "DELETE order");
         assertClientError(send("GET", "/api/v1/orders/1001/cancellation", null, "Authorization",

@@ -21,6 +21,7 @@ class RequiredSettingsTest {
                 .hasMessageContaining("one of switchboard.security.jwt.secret (environment variable SWITCHBOARD_SECURITY_JWT_SECRET) "
                         + "or switchboard.security.jwt.public-key (environment variable SWITCHBOARD_SECURITY_JWT_PUBLICKEY)")
                 .hasMessageContaining("SWITCHBOARD_VENDORS_SHOPIFY_ACCESSTOKEN")
+                .hasMessageContaining("switchboard.privacy.encryption-key (environment variable SWITCHBOARD_PRIVACY_ENCRYPTIONKEY)")
                 .hasMessageNotContaining("SPRING_ARTEMIS_BROKERURL")
                 .hasMessageNotContaining("SWITCHBOARD_VENDORS_SHOPIFY_BASEURL");
     }

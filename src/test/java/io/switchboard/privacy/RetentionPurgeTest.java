@@ -43,6 +43,27 @@ class RetentionPurgeTest {
     }
 
     @Test
+    void purgesConversationEventsPastTheirRetentionAndConversationsLeftEmpty() {
+        String old = "conv-old-" + UUID.randomUUID();
+        String mixed = "conv-mixed-" + UUID.randomUUID();
+        jdbc.update("INSERT INTO conversations (conversation_id, customer_id, created_at) VALUES (?, 'c-1', now() - interval '100 days')", old);
+        jdbc.update("INSERT INTO conversations (conversation_id, customer_id, created_at) VALUES (?, 'c-1', now() - interval '100 days')", mixed);
+        event(old, "evt_" + UUID.randomUUID(), "100 days");
+        String expired = "evt_" + UUID.randomUUID();
+        String kept = "evt_" + UUID.randomUUID();
+        event(mixed, expired, "91 days");
+        event(mixed, kept, "89 days");
+
+        assertThat(purge.purge()).isGreaterThanOrEqualTo(3);
+
+        assertThat(count("conversations", "conversation_id", old)).isZero();
+        assertThat(count("conversation_events", "conversation_id", old)).isZero();
+        assertThat(count("conversation_events", "id", expired)).isZero();
+        assertThat(count("conversation_events", "id", kept)).isOne();
+        assertThat(count("conversations", "conversation_id", mixed)).as("it still has an event").isOne();
+    }
+
+    @Test
     void stepsAsideWhileAnotherInstanceHoldsThePurge() throws Exception {
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
@@ -56,6 +77,11 @@ class RetentionPurgeTest {
             other.rollback();
         }
         assertThat(purge.purge()).isGreaterThanOrEqualTo(0);
+    }
+
+    private void event(String conversation, String id, String age) {
+        jdbc.update("INSERT INTO conversation_events (id, conversation_id, customer_id, type, at, crm_logging, received_at)"
+                + " VALUES (?, ?, 'c-1', 'resolved', now(), false, now() - ?::interval)", id, conversation, age);
     }
 
     private int count(String table, String column, String value) {

@@ -4,16 +4,27 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.ApiException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.model.Customer;
+import io.switchboard.model.CustomerLookup;
 import io.switchboard.resilience.UnreadableUpstreamResponse;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** A HubSpot CRM v3 contact ({@code GET /crm/v3/objects/contacts/{id}}) to the canonical {@link Customer}. Pure. */
+/**
+ * A HubSpot CRM v3 contact ({@code GET /crm/v3/objects/contacts/{id}}, or a result of
+ * {@code POST /crm/v3/objects/contacts/search}) to the canonical {@link Customer}. Pure.
+ */
 @Component("hubspotContactMapper")
 public class HubSpotContactMapper {
+
+    /** The contact properties a {@link Customer} is made of. */
+    static final List<String> PROPERTIES =
+            List.of("email", "firstname", "lastname", "phone", "hs_language", "lastmodifieddate");
 
     private final ObjectMapper json;
     private final String portalId;
@@ -32,12 +43,52 @@ public class HubSpotContactMapper {
     }
 
     public Customer toCustomer(String contactJson) {
-        JsonNode contact;
+        return customer(read(contactJson));
+    }
+
+    /**
+     * The search request for a customer by email, else by phone ({@code EQ}, HubSpot's filterGroups shape), for the
+     * properties a Customer needs; of several matches, the most recently modified.
+     */
+    public String searchBody(CustomerLookup lookup) {
+        boolean byEmail = lookup.email() != null && !lookup.email().isBlank();
+        String value = byEmail ? lookup.email().trim() : lookup.phone() == null ? "" : lookup.phone().trim();
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("a customer lookup needs an email or a phone");
+        }
+        ObjectNode search = json.createObjectNode();
+        search.putArray("filterGroups").addObject().putArray("filters").addObject()
+                .put("propertyName", byEmail ? "email" : "phone")
+                .put("operator", "EQ")
+                .put("value", value);
+        search.putArray("sorts").addObject().put("propertyName", "lastmodifieddate").put("direction", "DESCENDING");
+        ArrayNode properties = search.putArray("properties");
+        PROPERTIES.forEach(properties::add);
+        search.put("limit", 1);
+        return search.toString();
+    }
+
+    /** The first contact of a search response; not found when there is none. */
+    public Customer fromSearch(String searchJson) {
+        JsonNode results = read(searchJson).path("results");
+        if (!results.isArray()) {
+            throw new UnreadableUpstreamResponse("HubSpot search answer without results", null);
+        }
+        if (results.isEmpty()) {
+            throw ApiException.notFound("Customer");
+        }
+        return customer(results.get(0));
+    }
+
+    private JsonNode read(String body) {
         try {
-            contact = json.readTree(contactJson == null ? "" : contactJson);
+            return json.readTree(body == null ? "" : body);
         } catch (JsonProcessingException e) {
             throw new UnreadableUpstreamResponse("HubSpot answered with malformed JSON", e);
         }
+    }
+
+    private Customer customer(JsonNode contact) {
         if (!contact.path("id").isTextual() || !contact.path("properties").isObject()) {
             throw new UnreadableUpstreamResponse("HubSpot contact without id or properties", null);
         }

@@ -1,2 +1,2 @@
-/** HubSpot CRM API v3: contact mapping for the adapter routes in routes/connectors/hubspot/. */
+/** HubSpot CRM API v3: contact and note mapping for the adapter routes in routes/connectors/hubspot/. */
 package io.switchboard.connectors.hubspot;

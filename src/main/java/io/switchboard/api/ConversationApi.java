@@ -1,0 +1,84 @@
+package io.switchboard.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.privacy.ConversationEvent;
+import io.switchboard.security.Access;
+import io.switchboard.security.Caller;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /api/v1/conversations/{conversationId}/events}: the event checked field by field (400 naming the
+ * field; the conversation id as {@code POST /api/v1/tickets} checks it), and the 202 answer.
+ */
+@Component("conversationApi")
+public class ConversationApi {
+
+    private static final Set<String> TYPES = Set.of("message", "escalated", "resolved");
+    private static final Set<String> ROLES = Set.of("customer", "assistant", "agent");
+    private static final int MAX_TEXT = 10_000;
+
+    private final ObjectMapper json;
+
+    public ConversationApi(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public ConversationEvent parse(String body, String conversationId, Exchange exchange) {
+        if (conversationId == null || !TicketApi.CONVERSATION_ID.matcher(conversationId).matches()) {
+            throw ApiException.invalidField("conversationId", "1 to 128 letters, digits or ._:-");
+        }
+        JsonNode event;
+        try {
+            event = json.readTree(body == null ? "" : body);
+        } catch (IOException e) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "The body is not JSON");
+        }
+        if (event == null || !event.isObject()) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "The body must be a JSON object");
+        }
+        String type = event.path("type").asText("");
+        if (!event.path("type").isTextual() || !TYPES.contains(type)) {
+            throw ApiException.invalidField("type", "one of " + TYPES);
+        }
+        String role = null;
+        if (event.hasNonNull("role")) {
+            role = event.path("role").asText("");
+            if (!event.path("role").isTextual() || !ROLES.contains(role)) {
+                throw ApiException.invalidField("role", "one of " + ROLES);
+            }
+        }
+        String text = null;
+        if (event.hasNonNull("text")) {
+            JsonNode value = event.path("text");
+            if (!value.isTextual() || value.asText().isEmpty() || value.asText().length() > MAX_TEXT) {
+                throw ApiException.invalidField("text", "a string of 1 to " + MAX_TEXT + " characters");
+            }
+            text = value.asText();
+        }
+        Instant at;
+        try {
+            at = Instant.parse(event.path("at").asText(""));
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalidField("at", "an RFC 3339 time in UTC");
+        }
+        Caller caller = exchange.getProperty(Access.CALLER, Caller.class);
+        return new ConversationEvent(conversationId, caller.subject(), type, role, text, at);
+    }
+
+    /** 202: stored; logged to the CRM later, when the customer consented. */
+    public Map<String, Object> accepted(String eventId, ConversationEvent event, Exchange exchange) {
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("eventId", eventId);
+        answer.put("conversationId", event.conversationId());
+        return answer;
+    }
+}
