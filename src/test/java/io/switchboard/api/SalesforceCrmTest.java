@@ -35,6 +35,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
@@ -44,8 +45,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -312,6 +316,32 @@ class SalesforceCrmTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(504);
         assertThat(json.readTree(response.body()).path("code").asText()).isEqualTo("upstream_timeout");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void neitherTheClientSecretNorTheSessionAppearsInLogsAnswersOrMetrics(CapturedOutput logs) throws Exception {
+        List<String> answers = new ArrayList<>();
+        String session = component().getSession().getAccessToken();
+        answers.add(getCustomer(CONTACT).body());
+        hub.getBean("customerCache", Cache.class).invalidateAll();
+        sandbox().stubFor(get(urlPathEqualTo(CONTACT_PATH)).atPriority(1)
+                .withHeader("Authorization", equalTo("Bearer " + session))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json;charset=UTF-8")
+                        .withBody("[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]")));
+        answers.add(getCustomer(CONTACT).body());
+        hub.getBean("customerCache", Cache.class).invalidateAll();
+        sandbox().stubFor(get(urlPathEqualTo(CONTACT_PATH)).atPriority(0)
+                .willReturn(aResponse().withStatus(500).withBody("[{\"message\":\"boom\",\"errorCode\":\"UNKNOWN_EXCEPTION\"}]")));
+        answers.add(getCustomer(CONTACT).body());
+        answers.add(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+
+        assertThat(logs.getAll()).contains("crm answered upstream_unavailable");
+        for (String secret : List.of("sandbox-not-a-secret", session)) {
+            assertThat(logs.getAll()).as("logs").doesNotContain(secret);
+            assertThat(answers).as("answers and metrics").noneMatch(answer -> answer.contains(secret));
+        }
     }
 
     private HttpResponse<String> getCustomer(String id) throws Exception {
