@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.camel.component.salesforce.AuthenticationType;
 import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
+import org.apache.camel.component.salesforce.SalesforceLoginConfig;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.support.jsse.KeyStoreParameters;
@@ -60,7 +61,7 @@ public class SalesforceBeans {
         SalesforceComponent component = new SalesforceComponent();
         component.setAutowiredEnabled(false);
         component.setLazyLogin(true);
-        component.setLoginUrl(properties.baseUrl());
+        component.setLoginUrl(loginUrl(properties));
         component.setInstanceUrl(blankToNull(properties.instanceUrl()));
         component.setAuthenticationType(authenticationType(properties.auth()));
         component.setClientId(blankToNull(properties.clientId()));
@@ -89,6 +90,13 @@ public class SalesforceBeans {
         // no generated sObject classes: the adapters read raw JSON (an empty package also spares the startup warning)
         component.setPackages(SalesforceBeans.class.getPackageName());
         return component;
+    }
+
+    /** Where the token endpoint is: the base URL, by default Salesforce's own login host. */
+    static String loginUrl(SalesforceProperties properties) {
+        String url = properties.baseUrl() == null || properties.baseUrl().isBlank()
+                ? SalesforceLoginConfig.DEFAULT_LOGIN_URL : properties.baseUrl().trim();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** {@code client-credentials}, {@code jwt} or {@code refresh-token}; blank lets camel-salesforce choose. */

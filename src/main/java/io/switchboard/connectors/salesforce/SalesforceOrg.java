@@ -16,12 +16,14 @@ public class SalesforceOrg {
         this.properties = properties;
     }
 
-    /** The instance URL the login answered (or the configured one), else the base URL. No trailing slash. */
+    /** The instance URL the login answered (camel-salesforce strips its trailing slash), else the configured one. */
     public String instanceUrl() {
         SalesforceSession session = component.getSession();
-        String url = session != null && session.getInstanceUrl() != null ? session.getInstanceUrl()
-                : !properties.instanceUrl().isBlank() ? properties.instanceUrl()
-                : properties.baseUrl();
+        if (session != null && session.getInstanceUrl() != null) {
+            return session.getInstanceUrl();
+        }
+        String url = !properties.instanceUrl().isBlank() ? properties.instanceUrl().trim()
+                : SalesforceBeans.loginUrl(properties);
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

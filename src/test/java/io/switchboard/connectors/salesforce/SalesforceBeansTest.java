@@ -37,5 +37,10 @@ class SalesforceBeansTest {
         assertThat(component.getAuthenticationType()).isNull();
         assertThat(component.getClientSecret()).isEqualTo("secret");
         assertThat(component.getInstanceUrl()).isNull();
+        assertThat(component.getLoginUrl()).isEqualTo("https://login.salesforce.com");
+        assertThat(SalesforceBeans.component(new SalesforceProperties("", "", "", "", "", "", "", "", "", "PKCS12", "",
+                "65.0", 3000, "", "", "")).getLoginUrl()).isEqualTo("https://login.salesforce.com");
+        assertThat(SalesforceBeans.component(new SalesforceProperties("https://acme.my.salesforce.com/", "", "", "", "",
+                "", "", "", "", "PKCS12", "", "65.0", 3000, "", "", "")).getLoginUrl()).isEqualTo("https://acme.my.salesforce.com");
     }
 }
