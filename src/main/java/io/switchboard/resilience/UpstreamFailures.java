@@ -13,6 +13,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import org.apache.camel.component.salesforce.api.SalesforceException;
+import org.apache.camel.component.salesforce.api.dto.RestError;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -61,6 +63,12 @@ public class UpstreamFailures {
                         ? ApiException.rateLimited(source, retryAfter(http.getResponseHeaders()))
                         : ApiException.unavailable(source, breaker.retryAfter()));
             }
+            // camel-salesforce's own client: an answer has a status; without one, the cause says what happened
+            if (t instanceof SalesforceException salesforce && salesforce.getStatusCode() > 0) {
+                return Optional.of(rateLimited(salesforce)
+                        ? ApiException.rateLimited(source, breaker.retryAfter())
+                        : ApiException.unavailable(source, breaker.retryAfter()));
+            }
             if (t instanceof IOException || t instanceof UnreadableUpstreamResponse) {
                 return Optional.of(ApiException.unavailable(source, breaker.retryAfter()));
             }
@@ -76,6 +84,12 @@ public class UpstreamFailures {
         return http.getStatusCode() == 429
                 || (http.getStatusCode() == 403 && http.getResponseBody() != null
                     && http.getResponseBody().contains("REQUEST_LIMIT_EXCEEDED"));
+    }
+
+    /** Salesforce's 403 {@code REQUEST_LIMIT_EXCEEDED} as camel-salesforce reports it (its errors, read from the body). */
+    public static boolean rateLimited(SalesforceException salesforce) {
+        return salesforce.getStatusCode() == 403 && salesforce.getErrors().stream()
+                .map(RestError::getErrorCode).anyMatch("REQUEST_LIMIT_EXCEEDED"::equals);
     }
 
     /**

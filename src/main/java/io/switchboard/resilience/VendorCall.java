@@ -7,9 +7,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,8 @@ import org.springframework.stereotype.Component;
  *       slow to answer is not asked again: the timeout decides);</li>
  *   <li>anything else, or attempts used up: fails with the last error, which the API maps to the contract's codes.</li>
  * </ul>
+ * A vendor's answer is read alike whether camel-http ({@code HttpOperationFailedException}) or camel-salesforce's
+ * own client ({@code SalesforceException}, which also renews its session on a 401 by itself) reported it.
  */
 @Component("vendorCall")
 public class VendorCall {
@@ -86,7 +90,7 @@ public class VendorCall {
     private void record(String integration, Throwable failure, long nanos) {
         int status = failure == null ? 200 : status(failure);
         String outcome = failure == null ? "success"
-                : status == 401 || status == 403 && !UpstreamFailures.rateLimited((HttpOperationFailedException) rootHttp(failure))
+                : status == 401 || status == 403 && !rateLimited(failure)
                 ? "auth_failure"
                 : status == 429 || status == 403 ? "rate_limited"
                 : status >= 500 ? "server_error"
@@ -106,8 +110,8 @@ public class VendorCall {
     /** How long to wait before calling again, or null when this failure is not worth another call. */
     Duration delayBeforeRetry(Throwable failure, int attempt) {
         int status = status(failure);
-        if (status == 429 || status == 503 || (status == 403 && UpstreamFailures.rateLimited((HttpOperationFailedException) rootHttp(failure)))) {
-            Duration retryAfter = failures.retryAfter(((HttpOperationFailedException) rootHttp(failure)).getResponseHeaders());
+        if (status == 429 || status == 503 || (status == 403 && rateLimited(failure))) {
+            Duration retryAfter = failures.retryAfter(headers(failure));
             return retryAfter.compareTo(retry.maxDelay()) <= 0 ? retryAfter : null;
         }
         if (status >= 500 || (status < 0 && io(failure))) {
@@ -118,18 +122,42 @@ public class VendorCall {
         return null;
     }
 
+    /**
+     * The vendor's HTTP status in a failure, as camel-http or camel-salesforce (its own client) reports it, or -1
+     * when the vendor never answered.
+     */
     private static int status(Throwable failure) {
-        Throwable http = rootHttp(failure);
-        return http == null ? -1 : ((HttpOperationFailedException) http).getStatusCode();
-    }
-
-    private static Throwable rootHttp(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof HttpOperationFailedException) {
-                return t;
+            if (t instanceof HttpOperationFailedException http) {
+                return http.getStatusCode();
+            }
+            if (t instanceof SalesforceException salesforce && salesforce.getStatusCode() > 0) {
+                return salesforce.getStatusCode();
             }
         }
-        return null;
+        return -1;
+    }
+
+    private static boolean rateLimited(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpOperationFailedException http) {
+                return UpstreamFailures.rateLimited(http);
+            }
+            if (t instanceof SalesforceException salesforce && salesforce.getStatusCode() > 0) {
+                return UpstreamFailures.rateLimited(salesforce);
+            }
+        }
+        return false;
+    }
+
+    /** The vendor's response headers, where the failure kept them (camel-salesforce's exception keeps none). */
+    private static Map<String, String> headers(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpOperationFailedException http) {
+                return http.getResponseHeaders();
+            }
+        }
+        return Map.of();
     }
 
     private static boolean io(Throwable failure) {

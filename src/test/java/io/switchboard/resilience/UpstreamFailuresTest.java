@@ -7,8 +7,11 @@ import io.switchboard.api.ErrorCode;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.apache.camel.component.salesforce.api.SalesforceException;
+import org.apache.camel.component.salesforce.api.dto.RestError;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +39,30 @@ class UpstreamFailuresTest {
                 "Forbidden", null, Map.of("Sforce-Limit-Info", "api-usage=15000/15000"), body));
 
         assertThat(error.code()).isEqualTo(ErrorCode.UPSTREAM_RATE_LIMITED);
+    }
+
+    @Test
+    void camelSalesforcesRequestLimitExceededToo() {
+        // camel-salesforce's own client reports the same answer as a SalesforceException with the errors read
+        SalesforceException limit = new SalesforceException(
+                List.of(new RestError("REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.")), 403);
+
+        assertThat(classify(limit).code()).isEqualTo(ErrorCode.UPSTREAM_RATE_LIMITED);
+        assertThat(classify(limit).retryAfter()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(classify(new SalesforceException(List.of(new RestError("INSUFFICIENT_ACCESS_OR_READONLY", "no")), 403))
+                .code()).isEqualTo(ErrorCode.UPSTREAM_UNAVAILABLE);
+    }
+
+    @Test
+    void camelSalesforcesOtherFailuresByStatusOrCause() {
+        assertThat(classify(new SalesforceException(List.of(new RestError("UNKNOWN_EXCEPTION", "oops")), 500)).code())
+                .isEqualTo(ErrorCode.UPSTREAM_UNAVAILABLE);
+        // no answer: the cause decides
+        assertThat(classify(new SalesforceException("Unexpected error {0:null}", 0, new ConnectException("refused")))
+                .code()).isEqualTo(ErrorCode.UPSTREAM_UNAVAILABLE);
+        assertThat(classify(new SalesforceException("Login request timeout", new TimeoutException())).code())
+                .isEqualTo(ErrorCode.UPSTREAM_TIMEOUT);
+        assertThat(failures.classify(new SalesforceException("Unsupported request message body", null), "crm")).isEmpty();
     }
 
     @Test

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.salesforce.api.SalesforceException;
+import org.apache.camel.component.salesforce.api.dto.RestError;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -78,6 +81,34 @@ class VendorCallTest {
         // a 503 without Retry-After gets the hub's default (5 s), beyond the 2 s the call may wait
         assertThat(badRequest.delayBeforeRetry(failure(503, Map.of()), 1)).isNull();
         assertThat(badRequest.delayBeforeRetry(failure(502, Map.of()), 3)).isBetween(Duration.ofMillis(32), Duration.ofMillis(48));
+    }
+
+    @Test
+    void camelSalesforcesFailuresAreRetriedByTheSameRules() throws Exception {
+        VendorCall call = vendorCall(attempt -> attempt == 1
+                ? new SalesforceException(List.of(new RestError("UNKNOWN_EXCEPTION", "oops")), 500) : null, false);
+        Exchange exchange = new DefaultExchange(camel);
+
+        call.call(exchange, "fake");
+
+        assertThat(exchange.getMessage().getBody(String.class)).isEqualTo("answer 2");
+        assertThat(metrics.get("switchboard.integration.calls").tag("outcome", "server_error").counter().count()).isEqualTo(1);
+        // a used-up daily allowance carries no Retry-After: not waited for, counted as rate limited, not as auth
+        SalesforceException limit = new SalesforceException(
+                List.of(new RestError("REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.")), 403);
+        assertThat(call.delayBeforeRetry(limit, 1)).isNull();
+        assertThat(call.delayBeforeRetry(new SalesforceException("Unexpected error {0:null}", 0,
+                new java.net.ConnectException("refused")), 1)).isNotNull();
+    }
+
+    @Test
+    void salesforcesRequestLimitIsCountedAsRateLimited() throws Exception {
+        VendorCall call = vendorCall(attempt -> new SalesforceException(
+                List.of(new RestError("REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.")), 403), false);
+
+        assertThatThrownBy(() -> call.call(new DefaultExchange(camel), "fake")).isInstanceOf(SalesforceException.class);
+        assertThat(calls).hasValue(1);
+        assertThat(metrics.get("switchboard.integration.calls").tag("outcome", "rate_limited").counter().count()).isEqualTo(1);
     }
 
     interface Answer {

@@ -14,7 +14,7 @@ public final class Sandboxes {
 
     /** The vendors the hub's tests talk to, each with a folder under sandbox/. */
     public static final String[] VENDORS = {"shopify", "hubspot", "zendesk", "freshdesk", "woocommerce", "confluence",
-        "jira"};
+        "jira", "salesforce"};
 
     private static final Map<String, WireMockServer> SERVERS = new HashMap<>();
     private static final Map<String, Integer> PORTS = new HashMap<>();
