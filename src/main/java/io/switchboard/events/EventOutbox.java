@@ -5,6 +5,8 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -67,9 +69,6 @@ public class EventOutbox {
             }
             return true;
         }));
-        if (applied) {
-            relay.wake();
-        }
         return applied;
     }
 
@@ -82,10 +81,16 @@ public class EventOutbox {
             change.run();
             insert(publications);
         });
-        relay.wake();
     }
 
+    /** Inserts the rows, and wakes the relay once they are committed (with an enclosing transaction, after it). */
     private void insert(List<Publication> publications) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.wake();
+            }
+        });
         jdbc.batchUpdate("INSERT INTO event_outbox (topic, body, event_source, event_type) VALUES (?, ?, ?, ?)",
                 publications.stream().map(p -> new Object[] {p.topic(), p.body(), p.eventSource(), p.eventType()})
                         .toList());

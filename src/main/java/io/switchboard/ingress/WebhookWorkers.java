@@ -1,7 +1,6 @@
 package io.switchboard.ingress;
 
 import io.switchboard.api.RequestIds;
-import io.switchboard.events.OutboxRelay;
 import io.switchboard.jobs.BackgroundLoop;
 import io.switchboard.jobs.TransactedSession;
 import jakarta.jms.ConnectionFactory;
@@ -42,11 +41,10 @@ public class WebhookWorkers extends BackgroundLoop {
     private final ProducerTemplate camel;
     private final TransactionTemplate transaction;
     private final WebhookRetries retries;
-    private final OutboxRelay relay;
     private final int maxBatch;
 
     public WebhookWorkers(WebhookSources sources, ConnectionFactory connections, ProducerTemplate camel,
-                          TransactionTemplate transaction, WebhookRetries retries, OutboxRelay relay,
+                          TransactionTemplate transaction, WebhookRetries retries,
                           @Value("${switchboard.webhooks.consumers-per-source:2}") int consumers,
                           @Value("${switchboard.webhooks.worker-batch:100}") int maxBatch) {
         super("webhook-worker", sources.all().size() * consumers);
@@ -57,7 +55,6 @@ public class WebhookWorkers extends BackgroundLoop {
         this.camel = camel;
         this.transaction = transaction;
         this.retries = retries;
-        this.relay = relay;
         this.maxBatch = maxBatch;
     }
 
@@ -82,7 +79,6 @@ public class WebhookWorkers extends BackgroundLoop {
                 if (!batch.isEmpty()) {
                     apply(batch, session);
                     session.commit();
-                    relay.wake();
                 }
             } catch (JMSException | RuntimeException e) {
                 // the broker rolls the batch back and delivers it again; what was applied is skipped then
