@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ public class WebhookWorkers extends BackgroundLoop {
     private final AtomicInteger nextQueue = new AtomicInteger();
     private final ConnectionFactory connections;
     private final ProducerTemplate camel;
+    private final CamelContext camelContext;
     private final TransactionTemplate transaction;
     private final WebhookRetries retries;
     private final int maxBatch;
@@ -53,6 +55,7 @@ public class WebhookWorkers extends BackgroundLoop {
         }
         this.connections = connections;
         this.camel = camel;
+        this.camelContext = camel.getCamelContext();
         this.transaction = transaction;
         this.retries = retries;
         this.maxBatch = maxBatch;
@@ -66,6 +69,10 @@ public class WebhookWorkers extends BackgroundLoop {
         MessageConsumer consumer = null;
         List<Message> batch = new ArrayList<>(maxBatch);
         while (isRunning()) {
+            if (!camelContext.isStarted()) {
+                pause(200);   // the hub starts its routes after its background loops: the process route is not up yet
+                continue;
+            }
             try {
                 Session session = transacted.get();
                 if (consumer == null) {
@@ -105,6 +112,10 @@ public class WebhookWorkers extends BackgroundLoop {
                 try {
                     transaction.executeWithoutResult(status -> process(delivery));
                 } catch (RuntimeException failure) {
+                    if (!camelContext.isStarted()) {
+                        // the hub is stopping, not the delivery failing: roll back, so that no attempt is spent
+                        throw failure;
+                    }
                     retries.reschedule(session, delivery, failure);
                 }
             }
