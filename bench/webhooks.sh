@@ -8,8 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-20s}
+# the first run, not reported: long enough for the JIT compiler to settle at this load
+WARMUP=${WARMUP:-40s}
 CONNECTIONS=${CONNECTIONS:-32}
-COUNT=${COUNT:-400000}
+COUNT=${COUNT:-800000}
 HUB_JVM=${HUB_JVM:--XX:+UseParallelGC -Xms256m -Xmx512m}
 APP=target/bench-app
 DATA=target/bench-data
@@ -59,7 +61,7 @@ PY
 
 measure() {
   local out rps p50 p99 errors
-  out=$(wrk --latency -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/webhook.lua "$1")
+  out=$(wrk --latency -t2 -c"$CONNECTIONS" -d"${2:-$DURATION}" -s bench/webhook.lua "$1")
   rps=$(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
@@ -83,7 +85,7 @@ echo "| endpoint | req/s (wrk -t2 -c$CONNECTIONS) | p50 | p99 | non-2xx |"
 echo "| --- | --- | --- | --- | --- |"
 echo "| bare JDK server, constant 200 | $(measure http://127.0.0.1:8099) |"
 # a first run, not reported, so that the measured one finds the hub's code compiled (JIT) and its pools full
-DELIVERIES=$DELIVERIES.warm measure http://127.0.0.1:8080 >/dev/null
+DELIVERIES=$DELIVERIES.warm measure http://127.0.0.1:8080 "$WARMUP" >/dev/null
 until [ "$(counter switchboard_webhooks_processed_total)" -ge "$(counter switchboard_webhooks_accepted_total)" ]; do sleep 1; done
 warm=$(counter switchboard_webhooks_accepted_total)
 ticks_before=$(cpu_ticks)
