@@ -1,6 +1,5 @@
 package io.switchboard.events;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -24,17 +23,6 @@ public class EventOutbox {
     }
 
     private static final String STAGED = "switchboardOutbox";
-    /** Records an event as applied and, only if it was not already, its publications (arrays of equal length). */
-    private static final String APPLY = """
-            WITH applied AS (
-                INSERT INTO webhook_processed (source, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING 1
-            ), published AS (
-                INSERT INTO event_outbox (topic, body, event_source, event_type)
-                SELECT p.topic, p.body, p.event_source, p.event_type
-                FROM applied, unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS p(topic, body, event_source, event_type)
-                RETURNING 1
-            )
-            SELECT EXISTS (SELECT 1 FROM applied)""";
     private static final String EVENT = "event";
 
     private final JdbcTemplate jdbc;
@@ -70,24 +58,16 @@ public class EventOutbox {
         CanonicalEvent event = exchange.getProperty(EVENT, CanonicalEvent.class);
         List<Publication> staged = exchange.getProperty(STAGED, List.class);
         boolean applied = Boolean.TRUE.equals(transaction.execute(status -> {
-            if (staged == null || staged.isEmpty()) {
-                return jdbc.update("INSERT INTO webhook_processed (source, event_id) VALUES (?, ?) "
-                        + "ON CONFLICT DO NOTHING", event.source(), event.id()) > 0;
+            int inserted = jdbc.update(
+                    "INSERT INTO webhook_processed (source, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    event.source(), event.id());
+            if (inserted == 0) {
+                return false;
             }
-            wakeRelayAfterCommit();
-            // one round trip: the processed row, and the publications only when that row is new
-            return Boolean.TRUE.equals(jdbc.query(connection -> {
-                PreparedStatement insert = connection.prepareStatement(APPLY);
-                insert.setString(1, event.source());
-                insert.setString(2, event.id());
-                insert.setArray(3, connection.createArrayOf("text", staged.stream().map(Publication::topic).toArray()));
-                insert.setArray(4, connection.createArrayOf("text", staged.stream().map(Publication::body).toArray()));
-                insert.setArray(5, connection.createArrayOf("text",
-                        staged.stream().map(Publication::eventSource).toArray()));
-                insert.setArray(6, connection.createArrayOf("text",
-                        staged.stream().map(Publication::eventType).toArray()));
-                return insert;
-            }, rs -> rs.next() && rs.getBoolean(1)));
+            if (staged != null) {
+                insert(staged);
+            }
+            return true;
         }));
         return applied;
     }
@@ -104,17 +84,13 @@ public class EventOutbox {
     }
 
     /** Inserts the rows, and wakes the relay once they are committed (with an enclosing transaction, after it). */
-    private void wakeRelayAfterCommit() {
+    private void insert(List<Publication> publications) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 relay.wake();
             }
         });
-    }
-
-    private void insert(List<Publication> publications) {
-        wakeRelayAfterCommit();
         jdbc.batchUpdate("INSERT INTO event_outbox (topic, body, event_source, event_type) VALUES (?, ?, ?, ?)",
                 publications.stream().map(p -> new Object[] {p.topic(), p.body(), p.eventSource(), p.eventType()})
                         .toList());

@@ -9,7 +9,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,11 +132,7 @@ public class OutboxRelay extends BackgroundLoop {
         } catch (JMSException e) {
             throw new IllegalStateException("broker refused outbox publications", e);
         }
-        jdbc.update(connection -> {
-            PreparedStatement delete = connection.prepareStatement("DELETE FROM event_outbox WHERE id = ANY (?)");
-            delete.setArray(1, connection.createArrayOf("bigint", rows.stream().map(Row::id).toArray()));
-            return delete;
-        });
+        jdbc.batchUpdate("DELETE FROM event_outbox WHERE id = ?", rows.stream().map(r -> new Object[] {r.id()}).toList());
         return rows.size();
     }
 
