@@ -32,14 +32,14 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Puts verified deliveries on their sources' durable queues and returns only once the broker has committed them.
  * Deliveries that arrive together are handled together (group commit): a few sender threads each take whatever is
- * waiting, look their event ids up in the receipts in one query (a repeat is answered as a duplicate and not sent),
- * send the rest in one transacted session and commit once, so one journal sync confirms many deliveries, and record
- * their receipts in one statement before answering. A broker that cannot confirm within {@code switchboard.webhooks.enqueue-timeout} makes the vendor retry
- * (503).
+ * waiting, claim their receipts in one statement (an event on record already is a repeat: answered as a duplicate,
+ * not sent), send the rest in one transacted session and commit once, so one journal sync confirms many deliveries.
+ * A broker that cannot confirm within {@code switchboard.webhooks.enqueue-timeout} makes the vendor retry (503).
  */
 @Component
 public class DurableQueue extends BackgroundLoop {
@@ -56,18 +56,21 @@ public class DurableQueue extends BackgroundLoop {
 
     private final ConnectionFactory connections;
     private final WebhookReceipts receipts;
+    private final TransactionTemplate transaction;
     private final ObjectMapper json;
     private final Duration timeout;
     private final int maxBatch;
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
 
-    public DurableQueue(ConnectionFactory connections, WebhookReceipts receipts, ObjectMapper json,
+    public DurableQueue(ConnectionFactory connections, WebhookReceipts receipts, TransactionTemplate transaction,
+                        ObjectMapper json,
                         WebhookProperties properties,
                         @Value("${switchboard.webhooks.enqueue-senders:4}") int senders,
                         @Value("${switchboard.webhooks.enqueue-max-batch:128}") int maxBatch) {
         super("webhook-enqueue", senders);
         this.connections = connections;
         this.receipts = receipts;
+        this.transaction = transaction;
         this.json = json;
         this.timeout = properties.enqueueTimeout();
         this.maxBatch = maxBatch;
@@ -111,15 +114,8 @@ public class DurableQueue extends BackgroundLoop {
                 }
                 batch.add(first);
                 waiting.drainTo(batch, maxBatch - 1);
-                List<Pending> fresh = withoutRepeats(batch);
-                if (!fresh.isEmpty()) {
-                    Session session = transacted.get();
-                    for (Pending pending : fresh) {
-                        producer(session, producers, pending.source()).send(message(session, pending));
-                    }
-                    session.commit();
-                }
-                recordReceipts(fresh);
+                Session session = transacted.get();
+                List<Pending> fresh = transaction.execute(status -> claimAndSend(batch, session, producers));
                 Set<Pending> sent = Collections.newSetFromMap(new IdentityHashMap<>());
                 sent.addAll(fresh);
                 batch.forEach(pending -> pending.duplicate().complete(!sent.contains(pending)));
@@ -139,33 +135,32 @@ public class DurableQueue extends BackgroundLoop {
         transacted.close();
     }
 
-    /** The batch less the events already received, and less a second copy of one within the batch. */
-    private List<Pending> withoutRepeats(List<Pending> batch) {
-        Map<String, List<Pending>> bySource = new HashMap<>();
-        batch.forEach(pending -> bySource.computeIfAbsent(pending.source(), s -> new ArrayList<>()).add(pending));
-        List<Pending> fresh = new ArrayList<>(batch.size());
-        bySource.forEach((source, deliveries) -> {
-            Set<String> taken = receipts.seen(source, deliveries.stream().map(Pending::eventId).toList());
-            for (Pending pending : deliveries) {
-                if (taken.add(pending.eventId())) {
-                    fresh.add(pending);
-                }
+    /**
+     * Claims the batch's receipts and sends the deliveries that were not repeats, committing the broker's transaction
+     * inside the database's: a receipt is kept only if its delivery is on the broker. (A crash between the two commits
+     * leaves a delivery without its receipt: a repeat of it is enqueued again, and the workers drop it.)
+     *
+     * @return the deliveries sent
+     */
+    private List<Pending> claimAndSend(List<Pending> batch, Session session, Map<String, MessageProducer> producers) {
+        Set<WebhookReceipts.Receipt> claimed = receipts.claim(batch.stream()
+                .map(pending -> new WebhookReceipts.Receipt(pending.source(), pending.eventId())).distinct().toList());
+        List<Pending> fresh = new ArrayList<>(claimed.size());
+        for (Pending pending : batch) {
+            // the first copy of a new event in the batch is sent; later copies are repeats
+            if (claimed.remove(new WebhookReceipts.Receipt(pending.source(), pending.eventId()))) {
+                fresh.add(pending);
             }
-        });
-        return fresh;
-    }
-
-    private void recordReceipts(List<Pending> batch) {
-        if (batch.isEmpty()) {
-            return;
         }
         try {
-            receipts.recordAll(batch.stream()
-                    .map(p -> new WebhookReceipts.Receipt(p.delivery().source(), p.eventId())).toList());
-        } catch (RuntimeException e) {
-            // the deliveries are committed on the broker, so they are acknowledged; a repeat is caught by the workers
-            log.warn("Receipts for {} deliveries not recorded: {}", batch.size(), e.getClass().getSimpleName());
+            for (Pending pending : fresh) {
+                producer(session, producers, pending.source()).send(message(session, pending));
+            }
+            session.commit();
+        } catch (JMSException e) {
+            throw new IllegalStateException("the broker did not take the deliveries", e);
         }
+        return fresh;
     }
 
     private static MessageProducer producer(Session session, Map<String, MessageProducer> producers, String source)

@@ -1,7 +1,6 @@
 package io.switchboard.ingress;
 
 import java.sql.PreparedStatement;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,29 +11,29 @@ import org.springframework.stereotype.Component;
 @Component
 public class WebhookReceipts {
 
+    /** One event of one source. */
+    public record Receipt(String source, String eventId) {
+    }
+
     private final JdbcTemplate jdbc;
 
     public WebhookReceipts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Which of these events of one source are already on record. */
-    public Set<String> seen(String source, Collection<String> eventIds) {
+    /**
+     * Records the receipts in one statement and answers those that were not on record: the others are repeats. Run in
+     * the caller's transaction, the claims stand only if it commits; a concurrent claim of the same event waits for it.
+     * (An insert that lets the unique index arbitrate, rather than a lookup first, whose plan PostgreSQL caches while
+     * the table is small and keeps as a scan of it long after.)
+     */
+    public Set<Receipt> claim(List<Receipt> receipts) {
         return new HashSet<>(jdbc.query(connection -> {
-            PreparedStatement select = connection.prepareStatement(
-                    "SELECT event_id FROM webhook_receipts WHERE source = ? AND event_id = ANY (?)");
-            select.setString(1, source);
-            select.setArray(2, connection.createArrayOf("text", eventIds.toArray()));
-            return select;
-        }, (rs, n) -> rs.getString(1)));
-    }
-
-    public record Receipt(String source, String eventId) {
-    }
-
-    /** Records a batch in one statement. */
-    public void recordAll(List<Receipt> batch) {
-        jdbc.batchUpdate("INSERT INTO webhook_receipts (source, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                batch.stream().map(r -> new Object[] {r.source(), r.eventId()}).toList());
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO webhook_receipts (source, event_id) "
+                    + "SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT DO NOTHING RETURNING source, event_id");
+            insert.setArray(1, connection.createArrayOf("text", receipts.stream().map(Receipt::source).toArray()));
+            insert.setArray(2, connection.createArrayOf("text", receipts.stream().map(Receipt::eventId).toArray()));
+            return insert;
+        }, (rs, n) -> new Receipt(rs.getString(1), rs.getString(2))));
     }
 }
