@@ -42,13 +42,17 @@ public class RetentionPurge {
             Timestamp receipts = Timestamp.from(now.minus(retention.webhookReceipts()));
             Timestamp audit = Timestamp.from(now.minus(retention.auditLog()));
             Timestamp conversations = Timestamp.from(now.minus(retention.conversations()));
+            Timestamp cancellations = Timestamp.from(now.minus(retention.orderCancellations()));
             return jdbc.update("DELETE FROM webhook_receipts WHERE received_at < ?", receipts)
                     + jdbc.update("DELETE FROM webhook_processed WHERE processed_at < ?", receipts)
                     + jdbc.update("DELETE FROM audit_log WHERE at < ?", audit)
                     + jdbc.update("DELETE FROM conversation_events WHERE received_at < ?", conversations)
                     + jdbc.update("DELETE FROM conversations c WHERE created_at < ? AND NOT EXISTS"
                             + " (SELECT 1 FROM conversation_events e WHERE e.conversation_id = c.conversation_id)",
-                            conversations);
+                            conversations)
+                    // one still requested has its job in flight: kept whatever its age
+                    + jdbc.update("DELETE FROM order_cancellations WHERE state <> 'requested' AND updated_at < ?",
+                            cancellations);
         });
         if (deleted != null && deleted > 0) {
             log.info("Retention purge deleted {} rows", deleted);

@@ -64,6 +64,22 @@ class RetentionPurgeTest {
     }
 
     @Test
+    void purgesSettledOrderCancellationsPastTheirRetentionButNotOnesInFlight() {
+        String settled = "r-settled-" + UUID.randomUUID();
+        String recent = "r-recent-" + UUID.randomUUID();
+        String inFlight = "r-requested-" + UUID.randomUUID();
+        cancellation(settled, "cancelled", "91 days");
+        cancellation(recent, "failed", "89 days");
+        cancellation(inFlight, "requested", "200 days");
+
+        assertThat(purge.purge()).isGreaterThanOrEqualTo(1);
+
+        assertThat(count("order_cancellations", "order_number", settled)).isZero();
+        assertThat(count("order_cancellations", "order_number", recent)).isOne();
+        assertThat(count("order_cancellations", "order_number", inFlight)).isOne();
+    }
+
+    @Test
     void stepsAsideWhileAnotherInstanceHoldsThePurge() throws Exception {
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
@@ -77,6 +93,11 @@ class RetentionPurgeTest {
             other.rollback();
         }
         assertThat(purge.purge()).isGreaterThanOrEqualTo(0);
+    }
+
+    private void cancellation(String orderNumber, String state, String age) {
+        jdbc.update("INSERT INTO order_cancellations (order_number, customer_id, job_id, state, updated_at)"
+                + " VALUES (?, 'c-1', ?, ?, now() - ?::interval)", orderNumber, "job-" + orderNumber, state, age);
     }
 
     private void event(String conversation, String id, String age) {
