@@ -3,8 +3,6 @@ package io.switchboard.connectors.confluence;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.switchboard.connectors.Credentials;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +20,6 @@ public class ConfluenceBeans {
     @Bean
     Credentials confluenceCredentials(@Value("${switchboard.vendors.confluence.email:}") String email,
                                       @Value("${switchboard.vendors.confluence.api-token:}") String apiToken) {
-        return Credentials.fixed("Basic "
-                + Base64.getEncoder().encodeToString((email + ":" + apiToken).getBytes(StandardCharsets.UTF_8)));
+        return Credentials.basic(email, apiToken);
     }
 }

@@ -1,8 +1,8 @@
 package io.switchboard.connectors.confluence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.connectors.VendorJson;
 import io.switchboard.api.ApiException;
 import io.switchboard.api.PlainText;
 import io.switchboard.connectors.Timestamps;
@@ -70,12 +70,7 @@ public class ConfluenceMapper {
     }
 
     public List<Article> articles(String answer) {
-        JsonNode root;
-        try {
-            root = json.readTree(answer == null ? "" : answer);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableUpstreamResponse("Confluence answered with malformed JSON", e);
-        }
+        JsonNode root = VendorJson.read(json, answer, "Confluence");
         JsonNode results = root == null ? null : root.path("results");
         if (results == null || !results.isArray()) {
             throw new UnreadableUpstreamResponse("Confluence search without results", null);

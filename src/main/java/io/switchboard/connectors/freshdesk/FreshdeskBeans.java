@@ -3,8 +3,6 @@ package io.switchboard.connectors.freshdesk;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.switchboard.connectors.Credentials;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +19,6 @@ public class FreshdeskBeans {
     /** API-key credentials: {@code Authorization: Basic base64("{api_key}:X")}, as Freshdesk documents it. */
     @Bean
     Credentials freshdeskCredentials(@Value("${switchboard.vendors.freshdesk.api-key:}") String apiKey) {
-        return Credentials.fixed("Basic " + Base64.getEncoder().encodeToString((apiKey + ":X").getBytes(StandardCharsets.UTF_8)));
+        return Credentials.basic(apiKey, "X");
     }
 }

@@ -3,6 +3,7 @@ package io.switchboard.connectors.freshdesk;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.connectors.VendorJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.connectors.Timestamps;
 import io.switchboard.model.Ticket;
@@ -114,10 +115,6 @@ public class FreshdeskTicketMapper {
     }
 
     private JsonNode parse(String answer) {
-        try {
-            return json.readTree(answer == null ? "" : answer);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableUpstreamResponse("Freshdesk answered with malformed JSON", e);
-        }
+        return VendorJson.read(json, answer, "Freshdesk");
     }
 }

@@ -1,8 +1,8 @@
 package io.switchboard.connectors.hubspot;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.connectors.VendorJson;
 import io.switchboard.api.ApiException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -81,11 +81,7 @@ public class HubSpotContactMapper {
     }
 
     private JsonNode read(String body) {
-        try {
-            return json.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableUpstreamResponse("HubSpot answered with malformed JSON", e);
-        }
+        return VendorJson.read(json, body, "HubSpot");
     }
 
     private Customer customer(JsonNode contact) {

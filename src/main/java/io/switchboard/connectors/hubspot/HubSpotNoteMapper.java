@@ -1,8 +1,8 @@
 package io.switchboard.connectors.hubspot;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.connectors.VendorJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.model.CrmActivity;
 import io.switchboard.resilience.UnreadableUpstreamResponse;
@@ -47,12 +47,7 @@ public class HubSpotNoteMapper {
 
     /** The id of the note HubSpot created. */
     public String noteId(String createdJson) {
-        JsonNode note;
-        try {
-            note = json.readTree(createdJson == null ? "" : createdJson);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableUpstreamResponse("HubSpot answered with malformed JSON", e);
-        }
+        JsonNode note = VendorJson.read(json, createdJson, "HubSpot");
         JsonNode id = note.path("id");
         if (!id.isTextual() || id.asText().isBlank()) {
             throw new UnreadableUpstreamResponse("HubSpot note without id", null);

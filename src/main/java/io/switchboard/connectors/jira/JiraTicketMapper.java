@@ -3,6 +3,7 @@ package io.switchboard.connectors.jira;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.connectors.VendorJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.connectors.Timestamps;
 import io.switchboard.model.Ticket;
@@ -189,15 +190,7 @@ public class JiraTicketMapper {
     }
 
     private JsonNode parse(String answer) {
-        try {
-            JsonNode node = json.readTree(answer == null ? "" : answer);
-            if (node == null || !node.isObject()) {
-                throw new UnreadableUpstreamResponse("Jira answered without a JSON object", null);
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new UnreadableUpstreamResponse("Jira answered with malformed JSON", e);
-        }
+        return VendorJson.readObject(json, answer, "Jira");
     }
 
     private static String encode(String value) {

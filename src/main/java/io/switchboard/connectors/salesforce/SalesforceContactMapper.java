@@ -1,8 +1,8 @@
 package io.switchboard.connectors.salesforce;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.connectors.VendorJson;
 import io.switchboard.api.ApiException;
 import io.switchboard.model.Customer;
 import io.switchboard.resilience.UnreadableUpstreamResponse;
@@ -82,15 +82,7 @@ public class SalesforceContactMapper {
     }
 
     private JsonNode read(String body) {
-        try {
-            JsonNode node = json.readTree(body == null ? "" : body);
-            if (node == null || !node.isObject()) {
-                throw new UnreadableUpstreamResponse("Salesforce answered something other than a JSON object", null);
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new UnreadableUpstreamResponse("Salesforce answered with malformed JSON", e);
-        }
+        return VendorJson.readObject(json, body, "Salesforce");
     }
 
     private static String text(JsonNode record, String field) {

@@ -1,8 +1,8 @@
 package io.switchboard.connectors.salesforce;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.connectors.VendorJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.api.ApiException;
 import io.switchboard.model.CrmActivity;
@@ -113,15 +113,7 @@ public class SalesforceTasks {
     }
 
     private JsonNode read(String body) {
-        try {
-            JsonNode node = json.readTree(body == null ? "" : body);
-            if (node == null || !node.isObject()) {
-                throw new UnreadableUpstreamResponse("Salesforce answered something other than a JSON object", null);
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new UnreadableUpstreamResponse("Salesforce answered with malformed JSON", e);
-        }
+        return VendorJson.readObject(json, body, "Salesforce");
     }
 
     private static String truncate(String value, int max) {

@@ -1,8 +1,8 @@
 package io.switchboard.connectors.shopify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.connectors.VendorJson;
 import io.switchboard.api.ApiException;
 import io.switchboard.model.LineItem;
 import io.switchboard.model.Money;
@@ -146,11 +146,7 @@ public class ShopifyOrderMapper {
     }
 
     private JsonNode parse(String body) {
-        try {
-            return json.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableUpstreamResponse("Shopify answered with malformed JSON", e);
-        }
+        return VendorJson.read(json, body, "Shopify");
     }
 
     private static String textOrNull(JsonNode node) {

@@ -3,8 +3,6 @@ package io.switchboard.connectors.woocommerce;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.switchboard.connectors.Credentials;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +23,6 @@ public class WooCommerceBeans {
     @Bean
     Credentials woocommerceCredentials(@Value("${switchboard.vendors.woocommerce.consumer-key:}") String consumerKey,
                                        @Value("${switchboard.vendors.woocommerce.consumer-secret:}") String consumerSecret) {
-        return Credentials.fixed("Basic " + Base64.getEncoder()
-                .encodeToString((consumerKey + ":" + consumerSecret).getBytes(StandardCharsets.UTF_8)));
+        return Credentials.basic(consumerKey, consumerSecret);
     }
 }

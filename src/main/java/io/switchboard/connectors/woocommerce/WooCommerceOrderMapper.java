@@ -1,8 +1,8 @@
 package io.switchboard.connectors.woocommerce;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.connectors.VendorJson;
 import io.switchboard.api.ApiException;
 import io.switchboard.model.LineItem;
 import io.switchboard.model.Money;
@@ -184,15 +184,11 @@ public class WooCommerceOrderMapper {
     }
 
     private JsonNode parse(String body) {
-        try {
-            JsonNode node = json.readTree(body == null ? "" : body);
-            if (node == null || node.isMissingNode()) {
+        JsonNode node = VendorJson.read(json, body, "WooCommerce");
+        if (node.isMissingNode()) {
                 throw new UnreadableUpstreamResponse("WooCommerce answered with an empty body", null);
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new UnreadableUpstreamResponse("WooCommerce answered with malformed JSON", e);
         }
+        return node;
     }
 
     private static Instant gmt(JsonNode node) {

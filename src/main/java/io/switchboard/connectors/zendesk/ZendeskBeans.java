@@ -8,10 +8,8 @@ import io.switchboard.connectors.OAuthClientCredentials;
 import io.switchboard.resilience.TokenRefresh;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -41,8 +39,7 @@ public class ZendeskBeans {
                                    @Value("${switchboard.vendors.zendesk.api-token:}") String token,
                                    ObjectMapper json) {
         if (tokenUrl.isBlank()) {
-            return Credentials.fixed("Basic "
-                    + Base64.getEncoder().encodeToString((email + "/token:" + token).getBytes(StandardCharsets.UTF_8)));
+            return Credentials.basic(email + "/token", token);
         }
         return new OAuthClientCredentials(URI.create(tokenUrl), clientId, secret, scope, HttpClient.newHttpClient(),
                 json, Clock.systemUTC(), Duration.ofMinutes(1));

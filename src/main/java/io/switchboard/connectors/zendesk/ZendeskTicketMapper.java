@@ -3,6 +3,7 @@ package io.switchboard.connectors.zendesk;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.connectors.VendorJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.model.Ticket;
 import io.switchboard.model.TicketRequest;
@@ -95,10 +96,6 @@ public class ZendeskTicketMapper {
     }
 
     private JsonNode parse(String answer) {
-        try {
-            return json.readTree(answer == null ? "" : answer);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableUpstreamResponse("Zendesk answered with malformed JSON", e);
-        }
+        return VendorJson.read(json, answer, "Zendesk");
     }
 }

@@ -1,8 +1,8 @@
 package io.switchboard.connectors.zendeskguide;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.connectors.VendorJson;
 import io.switchboard.api.PlainText;
 import io.switchboard.model.Article;
 import io.switchboard.resilience.UnreadableUpstreamResponse;
@@ -31,12 +31,7 @@ public class ZendeskGuideMapper {
     }
 
     public List<Article> articles(String answer) {
-        JsonNode results;
-        try {
-            results = json.readTree(answer == null ? "" : answer).path("results");
-        } catch (JsonProcessingException e) {
-            throw new UnreadableUpstreamResponse("Zendesk Guide answered with malformed JSON", e);
-        }
+        JsonNode results = VendorJson.read(json, answer, "Zendesk Guide").path("results");
         if (!results.isArray()) {
             throw new UnreadableUpstreamResponse("Zendesk Guide search without results", null);
         }
