@@ -1,6 +1,7 @@
 package io.switchboard.ingress;
 
 import io.switchboard.api.RequestIds;
+import io.switchboard.jobs.Redelivery;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -34,8 +34,6 @@ public class WebhookRetries implements Processor {
 
     /** Exchange property holding a job as it came off the queue, for a retry of it. */
     static final String DELIVERY = "webhookDelivery";
-    /** Artemis's scheduled delivery time (epoch millis) message property. */
-    static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
 
     /** The properties a delivery carries from one attempt to the next. */
     private static final List<String> KEPT = List.of(WebhookQueues.SOURCE, WebhookQueues.EVENT_ID,
@@ -129,7 +127,7 @@ public class WebhookRetries implements Processor {
         RetryingQueues.Retrying queue = queues.find(source).orElseGet(() -> RetryingQueues.webhook(source, List.of()));
         List<Duration> schedule = queue.retrySchedule();
         if (attempt <= schedule.size()) {
-            long at = Instant.now().plus(jittered(schedule.get(attempt - 1))).toEpochMilli();
+            long at = Instant.now().plus(Redelivery.jittered(schedule.get(attempt - 1))).toEpochMilli();
             send(session, queue.queue(), message, attempt, reason, at);
             metrics.retried(queue);
             log.warn("{} event {} failed (attempt {}), retrying in {}: {}", source,
@@ -155,16 +153,11 @@ public class WebhookRetries implements Processor {
         copy.setIntProperty(WebhookQueues.ATTEMPT, attempt);
         copy.setStringProperty(WebhookQueues.FAILURE, reason.length() > 500 ? reason.substring(0, 500) : reason);
         if (deliverAt > 0) {
-            copy.setLongProperty(SCHEDULED_DELIVERY, deliverAt);
+            copy.setLongProperty(Redelivery.SCHEDULED_DELIVERY, deliverAt);
         }
         try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             producer.send(copy);
         }
-    }
-
-    static Duration jittered(Duration delay) {
-        double factor = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis(Math.max(1, (long) (delay.toMillis() * factor)));
     }
 }

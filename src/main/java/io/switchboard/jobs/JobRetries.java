@@ -7,7 +7,6 @@ import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -30,8 +29,6 @@ public class JobRetries {
     public static final String REQUEST_ID = "jobRequestId";
     /** Why the last attempt failed (on retried and dead-lettered jobs). */
     public static final String FAILURE = "jobFailure";
-    /** Artemis's scheduled delivery time (epoch millis) message property. */
-    static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
 
     private static final Logger log = LoggerFactory.getLogger(JobRetries.class);
     private static final String JOB = "switchboardJob";
@@ -84,7 +81,7 @@ public class JobRetries {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = failure == null ? "unknown" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
         if (attempt <= schedule.size()) {
-            Duration delay = jittered(schedule.get(attempt - 1));
+            Duration delay = Redelivery.jittered(schedule.get(attempt - 1));
             send(queue, job, attempt, reason, Instant.now().plus(delay).toEpochMilli());
             log.warn("Job on {} failed (attempt {}), retrying in {}: {}", queue, attempt, delay, reason);
             return false;
@@ -103,14 +100,9 @@ public class JobRetries {
             }
             copy.setStringProperty(FAILURE, reason.length() > 500 ? reason.substring(0, 500) : reason);
             if (deliverAt > 0) {
-                copy.setLongProperty(SCHEDULED_DELIVERY, deliverAt);
+                copy.setLongProperty(Redelivery.SCHEDULED_DELIVERY, deliverAt);
             }
             return copy;
         });
-    }
-
-    static Duration jittered(Duration delay) {
-        double factor = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis(Math.max(1, (long) (delay.toMillis() * factor)));
     }
 }
