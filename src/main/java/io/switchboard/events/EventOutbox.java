@@ -1,7 +1,9 @@
 package io.switchboard.events;
 
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -10,10 +12,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies a webhook event exactly once in effect. The processing route stages what the event publishes
- * ({@link #stage}); {@link #commit} then records the event as applied and its publications in one PostgreSQL
- * transaction, and {@link OutboxRelay} carries the publications to the broker. A copy of an event already applied
- * commits nothing.
+ * What events publish, written to PostgreSQL in the transaction that records them, and carried to the broker by
+ * {@link OutboxRelay} after it commits: an event recorded as applied always has its publications, whatever crashes
+ * when. The webhook process route stages an event's publications on its exchange ({@link #stage}); the worker that
+ * applies a batch writes them all at once ({@link #write}).
  */
 @Component("eventOutbox")
 public class EventOutbox {
@@ -35,7 +37,7 @@ public class EventOutbox {
         this.relay = relay;
     }
 
-    /** Stages the message body for {@code topic}; nothing is published unless {@link #commit} succeeds. */
+    /** Stages the message body for {@code topic}, as a publication of the exchange's event (property {@code event}). */
     @SuppressWarnings("unchecked")
     public void stage(Exchange exchange, String topic) {
         List<Publication> staged = exchange.getProperty(STAGED, List.class);
@@ -48,28 +50,11 @@ public class EventOutbox {
                 event == null ? null : event.source(), event == null ? null : event.type()));
     }
 
-    /**
-     * Records the exchange's event (property {@code event}) as applied together with its staged publications.
-     *
-     * @return false when the event had already been applied, and nothing was recorded
-     */
+    /** What {@link #stage} staged on the exchange, in order. */
     @SuppressWarnings("unchecked")
-    public boolean commit(Exchange exchange) {
-        CanonicalEvent event = exchange.getProperty(EVENT, CanonicalEvent.class);
+    public static List<Publication> staged(Exchange exchange) {
         List<Publication> staged = exchange.getProperty(STAGED, List.class);
-        boolean applied = Boolean.TRUE.equals(transaction.execute(status -> {
-            int inserted = jdbc.update(
-                    "INSERT INTO webhook_processed (source, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    event.source(), event.id());
-            if (inserted == 0) {
-                return false;
-            }
-            if (staged != null) {
-                insert(staged);
-            }
-            return true;
-        }));
-        return applied;
+        return staged == null ? List.of() : staged;
     }
 
     /**
@@ -79,20 +64,36 @@ public class EventOutbox {
     public void commit(Runnable change, List<Publication> publications) {
         transaction.executeWithoutResult(status -> {
             change.run();
-            insert(publications);
+            write(publications);
         });
     }
 
-    /** Inserts the rows, and wakes the relay once they are committed (with an enclosing transaction, after it). */
-    private void insert(List<Publication> publications) {
+    /**
+     * Writes the publications in the caller's transaction, in one statement, and wakes the relay once they are
+     * committed (with an enclosing transaction, after it).
+     */
+    public void write(List<Publication> publications) {
+        if (publications.isEmpty()) {
+            return;
+        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 relay.wake();
             }
         });
-        jdbc.batchUpdate("INSERT INTO event_outbox (topic, body, event_source, event_type) VALUES (?, ?, ?, ?)",
-                publications.stream().map(p -> new Object[] {p.topic(), p.body(), p.eventSource(), p.eventType()})
-                        .toList());
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO event_outbox (topic, body, "
+                    + "event_source, event_type) SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[])");
+            insert.setArray(1, connection.createArrayOf("text", column(publications, Publication::topic)));
+            insert.setArray(2, connection.createArrayOf("text", column(publications, Publication::body)));
+            insert.setArray(3, connection.createArrayOf("text", column(publications, Publication::eventSource)));
+            insert.setArray(4, connection.createArrayOf("text", column(publications, Publication::eventType)));
+            return insert;
+        });
+    }
+
+    private static Object[] column(List<Publication> publications, Function<Publication, String> field) {
+        return publications.stream().map(field).toArray();
     }
 }

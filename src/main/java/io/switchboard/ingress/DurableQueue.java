@@ -143,7 +143,7 @@ public class DurableQueue extends BackgroundLoop {
      * @return the deliveries sent
      */
     private List<Pending> claimAndSend(List<Pending> batch, Session session, Map<String, MessageProducer> producers) {
-        Set<WebhookReceipts.Receipt> claimed = receipts.claim(batch.stream()
+        Set<WebhookReceipts.Receipt> claimed = receipts.claimReceived(batch.stream()
                 .map(pending -> new WebhookReceipts.Receipt(pending.source(), pending.eventId())).distinct().toList());
         List<Pending> fresh = new ArrayList<>(claimed.size());
         for (Pending pending : batch) {

@@ -7,7 +7,10 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The receipts table: which events the ingress has already put on the broker (see V1__webhook_deliveries.sql). */
+/**
+ * The two ledgers of events (see V1__webhook_deliveries.sql): those the ingress has put on the broker
+ * ({@code webhook_receipts}) and those the workers have applied ({@code webhook_processed}).
+ */
 @Component
 public class WebhookReceipts {
 
@@ -27,9 +30,18 @@ public class WebhookReceipts {
      * (An insert that lets the unique index arbitrate, rather than a lookup first, whose plan PostgreSQL caches while
      * the table is small and keeps as a scan of it long after.)
      */
-    public Set<Receipt> claim(List<Receipt> receipts) {
+    public Set<Receipt> claimReceived(List<Receipt> receipts) {
+        return claim("webhook_receipts", receipts);
+    }
+
+    /** The same for the workers: the events returned are applied in the caller's transaction, the others were before. */
+    public Set<Receipt> claimApplied(List<Receipt> receipts) {
+        return claim("webhook_processed", receipts);
+    }
+
+    private Set<Receipt> claim(String ledger, List<Receipt> receipts) {
         return new HashSet<>(jdbc.query(connection -> {
-            PreparedStatement insert = connection.prepareStatement("INSERT INTO webhook_receipts (source, event_id) "
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO " + ledger + " (source, event_id) "
                     + "SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT DO NOTHING RETURNING source, event_id");
             insert.setArray(1, connection.createArrayOf("text", receipts.stream().map(Receipt::source).toArray()));
             insert.setArray(2, connection.createArrayOf("text", receipts.stream().map(Receipt::eventId).toArray()));

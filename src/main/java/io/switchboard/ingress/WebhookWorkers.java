@@ -1,6 +1,8 @@
 package io.switchboard.ingress;
 
 import io.switchboard.api.RequestIds;
+import io.switchboard.events.CanonicalEvent;
+import io.switchboard.events.EventOutbox;
 import io.switchboard.jobs.BackgroundLoop;
 import io.switchboard.jobs.TransactedSession;
 import jakarta.jms.ConnectionFactory;
@@ -8,9 +10,12 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -24,17 +29,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The consumers of the sources' queues ({@code switchboard.webhooks.consumers-per-source} threads per source). Each
- * takes what is waiting on its queue, up to {@code switchboard.webhooks.worker-batch}, and hands every delivery to
- * {@code direct:webhooks.process} (routes/webhooks/process.camel.yaml) inside one PostgreSQL transaction, then
- * commits its broker transaction: one commit on each side for the whole batch, instead of two per event. When any
+ * takes what is waiting on its queue, up to {@code switchboard.webhooks.worker-batch}, and applies it in one
+ * PostgreSQL transaction: one statement claims the batch's events as applied (copies of events applied before are
+ * skipped), {@code direct:webhooks.process} (routes/webhooks/process.camel.yaml) runs on each new event, and one
+ * statement writes what they publish to the outbox; then the broker transaction commits the consumption. When any
  * delivery of a batch fails, the batch's database work is rolled back and its deliveries are applied one by one, so
  * that only the failing one is rescheduled or dead-lettered by {@link WebhookRetries}, in the same broker transaction
- * as the consume. A crash between the two commits redelivers deliveries already applied; the process route skips them.
+ * as the consume. A crash between the two commits redelivers deliveries already applied; their claims skip them.
  */
 @Component
 public class WebhookWorkers extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookWorkers.class);
+    /** The exchange property where the process route leaves the canonical event. */
+    private static final String EVENT = "event";
 
     private final List<String> queues = new ArrayList<>();
     private final AtomicInteger nextQueue = new AtomicInteger();
@@ -43,10 +51,14 @@ public class WebhookWorkers extends BackgroundLoop {
     private final CamelContext camelContext;
     private final TransactionTemplate transaction;
     private final WebhookRetries retries;
+    private final WebhookReceipts receipts;
+    private final EventOutbox outbox;
+    private final WebhookMetrics metrics;
     private final int maxBatch;
 
     public WebhookWorkers(WebhookSources sources, ConnectionFactory connections, ProducerTemplate camel,
-                          TransactionTemplate transaction, WebhookRetries retries,
+                          TransactionTemplate transaction, WebhookRetries retries, WebhookReceipts receipts,
+                          EventOutbox outbox, WebhookMetrics metrics,
                           @Value("${switchboard.webhooks.consumers-per-source:2}") int consumers,
                           @Value("${switchboard.webhooks.worker-batch:100}") int maxBatch) {
         super("webhook-worker", sources.all().size() * consumers);
@@ -58,6 +70,9 @@ public class WebhookWorkers extends BackgroundLoop {
         this.camelContext = camel.getCamelContext();
         this.transaction = transaction;
         this.retries = retries;
+        this.receipts = receipts;
+        this.outbox = outbox;
+        this.metrics = metrics;
         this.maxBatch = maxBatch;
     }
 
@@ -106,11 +121,11 @@ public class WebhookWorkers extends BackgroundLoop {
             deliveries.add(WebhookRetries.Queued.of(message));
         }
         try {
-            transaction.executeWithoutResult(status -> deliveries.forEach(this::process));
+            counted(transaction.execute(status -> applyOnce(deliveries)));
         } catch (RuntimeException batchFailed) {
             for (WebhookRetries.Queued delivery : deliveries) {
                 try {
-                    transaction.executeWithoutResult(status -> process(delivery));
+                    counted(transaction.execute(status -> applyOnce(List.of(delivery))));
                 } catch (RuntimeException failure) {
                     if (!camelContext.isStarted()) {
                         // the hub is stopping, not the delivery failing: roll back, so that no attempt is spent
@@ -122,8 +137,40 @@ public class WebhookWorkers extends BackgroundLoop {
         }
     }
 
+    /**
+     * In the caller's transaction: claims the deliveries' events as applied, runs the process route on each event
+     * claimed for the first time (copies of events applied before are skipped) and writes what they publish.
+     *
+     * @return the events applied
+     */
+    private List<CanonicalEvent> applyOnce(List<WebhookRetries.Queued> deliveries) {
+        Set<WebhookReceipts.Receipt> fresh = receipts.claimApplied(deliveries.stream()
+                .map(WebhookWorkers::receipt).distinct().toList());
+        List<CanonicalEvent> applied = new ArrayList<>(fresh.size());
+        List<EventOutbox.Publication> publications = new ArrayList<>();
+        for (WebhookRetries.Queued delivery : deliveries) {
+            if (fresh.remove(receipt(delivery))) {
+                Exchange done = process(delivery);
+                applied.add(done.getProperty(EVENT, CanonicalEvent.class));
+                publications.addAll(EventOutbox.staged(done));
+            }
+        }
+        outbox.write(publications);
+        return applied;
+    }
+
+    private void counted(List<CanonicalEvent> applied) {
+        Instant now = Instant.now();
+        applied.forEach(event -> metrics.processed(event.source(), Duration.between(event.receivedAt(), now)));
+    }
+
+    private static WebhookReceipts.Receipt receipt(WebhookRetries.Queued delivery) {
+        return new WebhookReceipts.Receipt(delivery.property(WebhookQueues.SOURCE),
+                delivery.property(WebhookQueues.EVENT_ID));
+    }
+
     /** Runs the process route on one delivery; its failure is thrown, to roll the transaction back. */
-    private void process(WebhookRetries.Queued delivery) {
+    private Exchange process(WebhookRetries.Queued delivery) {
         String requestId = delivery.property(WebhookQueues.REQUEST_ID);
         if (requestId != null) {
             MDC.put(RequestIds.MDC_KEY, requestId);
@@ -136,6 +183,7 @@ public class WebhookWorkers extends BackgroundLoop {
             if (done.getException() != null) {
                 throw new DeliveryFailed(done.getException());
             }
+            return done;
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
         }
