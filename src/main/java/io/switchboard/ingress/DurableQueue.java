@@ -6,7 +6,6 @@ import io.switchboard.api.ApiException;
 import io.switchboard.api.RequestIds;
 import io.switchboard.jobs.BackgroundLoop;
 import io.switchboard.jobs.TransactedSession;
-import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -18,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Puts verified deliveries on their sources' durable queues and returns only once the broker has committed them.
  * Deliveries that arrive together are handled together (group commit): a few sender threads each take whatever is
  * waiting, claim their receipts in one statement (an event on record already is a repeat: answered as a duplicate,
- * not sent), send the rest in one transacted session and commit once, so one journal sync confirms many deliveries.
+ * not sent), send the rest in one transacted session, one message per source ({@link QueuedMessages#bundle}), and
+ * commit once, so one journal sync confirms many deliveries.
  * A broker that cannot confirm within {@code switchboard.webhooks.enqueue-timeout} makes the vendor retry (503).
  */
 @Component
@@ -152,9 +153,16 @@ public class DurableQueue extends BackgroundLoop {
                 fresh.add(pending);
             }
         }
+        Map<String, List<WebhookRetries.Queued>> bySource = new LinkedHashMap<>();
+        for (Pending pending : fresh) {
+            bySource.computeIfAbsent(pending.source(), source -> new ArrayList<>()).add(queued(pending));
+        }
         try {
-            for (Pending pending : fresh) {
-                producer(session, producers, pending.source()).send(message(session, pending));
+            for (Map.Entry<String, List<WebhookRetries.Queued>> source : bySource.entrySet()) {
+                List<WebhookRetries.Queued> deliveries = source.getValue();
+                producer(session, producers, source.getKey()).send(deliveries.size() == 1
+                        ? QueuedMessages.one(session, deliveries.get(0))
+                        : QueuedMessages.bundle(session, deliveries));
             }
             session.commit();
         } catch (JMSException e) {
@@ -174,20 +182,19 @@ public class DurableQueue extends BackgroundLoop {
         return producer;
     }
 
-    private BytesMessage message(Session session, Pending pending) throws JMSException {
-        BytesMessage message = session.createBytesMessage();
-        message.writeBytes(pending.delivery().body());
-        message.setStringProperty(WebhookQueues.SOURCE, pending.delivery().source());
-        message.setStringProperty(WebhookQueues.EVENT_ID, pending.eventId());
+    private WebhookRetries.Queued queued(Pending pending) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(WebhookQueues.SOURCE, pending.source());
+        properties.put(WebhookQueues.EVENT_ID, pending.eventId());
         if (pending.eventType() != null) {
-            message.setStringProperty(WebhookQueues.EVENT_TYPE, pending.eventType());
+            properties.put(WebhookQueues.EVENT_TYPE, pending.eventType());
         }
-        message.setStringProperty(WebhookQueues.RECEIVED_AT, pending.receivedAt().toString());
-        message.setStringProperty(WebhookQueues.HEADERS, headersJson(pending.delivery()));
+        properties.put(WebhookQueues.RECEIVED_AT, pending.receivedAt().toString());
+        properties.put(WebhookQueues.HEADERS, headersJson(pending.delivery()));
         if (pending.requestId() != null) {
-            message.setStringProperty(WebhookQueues.REQUEST_ID, pending.requestId());
+            properties.put(WebhookQueues.REQUEST_ID, pending.requestId());
         }
-        return message;
+        return new WebhookRetries.Queued(pending.delivery().body(), properties);
     }
 
     private String headersJson(WebhookDelivery delivery) {

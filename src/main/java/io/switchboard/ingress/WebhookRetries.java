@@ -142,14 +142,7 @@ public class WebhookRetries implements Processor {
 
     private static void send(Session session, String queue, Queued failed, int attempt, String reason,
                              long deliverAt) throws JMSException {
-        BytesMessage copy = session.createBytesMessage();
-        copy.writeBytes(failed.body());
-        for (String property : KEPT) {
-            String value = failed.property(property);
-            if (value != null) {
-                copy.setStringProperty(property, value);
-            }
-        }
+        BytesMessage copy = QueuedMessages.one(session, failed);
         copy.setIntProperty(WebhookQueues.ATTEMPT, attempt);
         copy.setStringProperty(WebhookQueues.FAILURE, reason.length() > 500 ? reason.substring(0, 500) : reason);
         if (deliverAt > 0) {

@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The consumers of the sources' queues ({@code switchboard.webhooks.consumers-per-source} threads per source). Each
- * takes what is waiting on its queue, up to {@code switchboard.webhooks.worker-batch}, and applies it in one
+ * takes what is waiting on its queue (a message holds one delivery or a bundle of them, {@link QueuedMessages}), up
+ * to {@code switchboard.webhooks.worker-batch} deliveries, and applies it in one
  * PostgreSQL transaction: one statement claims the batch's events as applied (copies of events applied before are
  * skipped), {@code direct:webhooks.process} (routes/webhooks/process.camel.yaml) runs on each new event, and one
  * statement writes what they publish to the outbox; then the broker transaction commits the consumption. When any
@@ -82,7 +83,7 @@ public class WebhookWorkers extends BackgroundLoop {
         String queue = queues.get(nextQueue.getAndIncrement() % queues.size());
         TransactedSession transacted = new TransactedSession(connections);
         MessageConsumer consumer = null;
-        List<Message> batch = new ArrayList<>(maxBatch);
+        List<WebhookRetries.Queued> batch = new ArrayList<>(maxBatch);
         while (isRunning()) {
             if (!camelContext.isStarted()) {
                 pause(200);   // the hub starts its routes after its background loops: the process route is not up yet
@@ -95,7 +96,7 @@ public class WebhookWorkers extends BackgroundLoop {
                 }
                 Message next = consumer.receive(500);
                 while (next != null) {
-                    batch.add(next);
+                    batch.addAll(QueuedMessages.read(next));
                     next = batch.size() < maxBatch ? consumer.receiveNoWait() : null;
                 }
                 if (!batch.isEmpty()) {
@@ -115,11 +116,7 @@ public class WebhookWorkers extends BackgroundLoop {
         transacted.close();
     }
 
-    private void apply(List<Message> batch, Session session) throws JMSException {
-        List<WebhookRetries.Queued> deliveries = new ArrayList<>(batch.size());
-        for (Message message : batch) {
-            deliveries.add(WebhookRetries.Queued.of(message));
-        }
+    private void apply(List<WebhookRetries.Queued> deliveries, Session session) throws JMSException {
         try {
             counted(transaction.execute(status -> applyOnce(deliveries)));
         } catch (RuntimeException batchFailed) {

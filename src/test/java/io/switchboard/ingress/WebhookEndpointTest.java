@@ -23,7 +23,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.CamelContext;
@@ -40,6 +48,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class WebhookEndpointTest {
 
     private static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
+    /** Events of the "flaky" source whose id starts with this always fail. */
+    private static final String REFUSED = "refused-";
     /** While set, processing events of the "flaky" source fails. */
     private static final AtomicBoolean FLAKY_FAILS = new AtomicBoolean();
     private static boolean advised;
@@ -70,7 +80,9 @@ class WebhookEndpointTest {
     void makeFlakyFailOnDemand() throws Exception {
         if (!advised) {
             AdviceWith.adviceWith(camel, "webhooks-process", route -> route.weaveAddFirst().process(exchange -> {
-                if (FLAKY_FAILS.get() && "flaky".equals(exchange.getMessage().getHeader(WebhookQueues.SOURCE))) {
+                boolean flaky = "flaky".equals(exchange.getMessage().getHeader(WebhookQueues.SOURCE));
+                String eventId = exchange.getMessage().getHeader(WebhookQueues.EVENT_ID, String.class);
+                if (flaky && (FLAKY_FAILS.get() || eventId.startsWith(REFUSED))) {
                     throw new IllegalStateException("downstream refused the event");
                 }
             }));
@@ -208,6 +220,58 @@ class WebhookEndpointTest {
         assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> processed("flaky", id) == 1);
         assertThat(deadLetter(id)).isNull();
+    }
+
+    @Test
+    void aFailingDeliveryInABundleIsRetriedAloneWhileTheOthersAreApplied() throws Exception {
+        String id = "msg_" + UUID.randomUUID();
+        List<WebhookRetries.Queued> bundle = List.of(queued(id + "-a"), queued(REFUSED + id), queued(id + "-b"));
+        try (Connection connection = connectionFactory.createConnection()) {
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            session.createProducer(session.createQueue(WebhookQueues.queue("flaky")))
+                    .send(QueuedMessages.bundle(session, bundle));
+            session.commit();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> processed("flaky", id + "-a") == 1
+                && processed("flaky", id + "-b") == 1);
+        JsonNode deadLetter = await().atMost(Duration.ofSeconds(15)).until(() -> deadLetter(REFUSED + id),
+                entry -> entry != null);
+        assertThat(deadLetter.path("attempts").asInt()).isEqualTo(3);
+        assertThat(processed("flaky", REFUSED + id)).isZero();
+        assertThat(deadLetter(id + "-a")).isNull();
+    }
+
+    @Test
+    void deliveriesArrivingTogetherAreEachAppliedOnce() throws Exception {
+        String prefix = "msg_" + UUID.randomUUID() + "_";
+        ExecutorService senders = Executors.newFixedThreadPool(16);
+        try {
+            // each id posted twice at once: one copy applied, the other answered as a duplicate
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                String id = prefix + (i / 2);
+                answers.add(senders.submit(() -> Webhooks.postStandard(port, "acme", id, "{\"type\":\"invoice.paid\"}")));
+            }
+            int duplicates = 0;
+            for (Future<HttpResponse<String>> answer : answers) {
+                assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(200);
+                duplicates += json.readTree(answer.get().body()).path("duplicate").asBoolean() ? 1 : 0;
+            }
+            assertThat(duplicates).isEqualTo(60);
+        } finally {
+            senders.shutdown();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM webhook_processed WHERE source = 'acme' AND event_id LIKE ?", Integer.class,
+                prefix + "%") == 60);
+    }
+
+    private static WebhookRetries.Queued queued(String eventId) {
+        return new WebhookRetries.Queued("{\"type\":\"invoice.paid\"}".getBytes(StandardCharsets.UTF_8), Map.of(
+                WebhookQueues.SOURCE, "flaky", WebhookQueues.EVENT_ID, eventId, WebhookQueues.EVENT_TYPE,
+                "invoice.paid", WebhookQueues.RECEIVED_AT, Instant.now().toString(), WebhookQueues.HEADERS, "{}"));
     }
 
     @Test
