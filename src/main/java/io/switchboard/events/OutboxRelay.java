@@ -9,6 +9,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Moves outbox rows to their broker topics: rows are locked ({@code FOR UPDATE SKIP LOCKED}, so instances share the
  * work), published in one broker transaction, and deleted in the database transaction that committed only after the
  * broker did. A crash in between publishes a row twice, never zero times; events carry their id for consumers
- * to dedupe. Woken by each commit, and polling as a safety net. A row whose topic is {@code queue:<name>} goes to
+ * to dedupe. Woken by each commit (after a turn that moved rows, it lingers {@code switchboard.webhooks.outbox-linger}
+ * first, so that under load a turn moves many rows), and polling as a safety net. A row whose topic is {@code queue:<name>} goes to
  * that queue instead: how a database transaction hands work to a job ({@link #queue}).
  */
 @Component
@@ -46,12 +49,15 @@ public class OutboxRelay extends BackgroundLoop {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ConnectionFactory connections;
+    private final long lingerMillis;
     private final Semaphore work = new Semaphore(0);
     /** The id of the last row published since the last sweep (the relay's own thread only). */
     private long published;
 
-    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, ConnectionFactory connections) {
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, ConnectionFactory connections,
+                       @Value("${switchboard.webhooks.outbox-linger:20ms}") Duration linger) {
         super("outbox-relay", 1);
+        this.lingerMillis = linger.toMillis();
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.connections = connections;
@@ -83,6 +89,9 @@ public class OutboxRelay extends BackgroundLoop {
                 do {
                     moved = transaction.execute(status -> publishBatch(current));
                 } while (moved == BATCH && isRunning());
+                if (moved > 0) {
+                    pause(lingerMillis);   // under load, the next turn finds more rows waiting
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
