@@ -59,7 +59,8 @@ class WebhookDoorTest {
     @Test
     void pathsOtherThanOneSegmentAreNotFound() throws Exception {
         for (String path : List.of("/webhooks", "/webhooks/", "/webhooks/github/", "/webhooks/github/extra",
-                "/webhooks/./github", "/webhooks//github")) {
+                "/webhooks/./github", "/webhooks//github", "/webhooks/api/v1/openapi.json",
+                "/webhooks/admin/dead-letters", "/webhooks/actuator/health")) {
             for (String method : List.of("POST", "GET")) {
                 HttpResponse<String> response = send(method, path, method.equals("POST") ? "{}" : null);
 
@@ -93,6 +94,20 @@ class WebhookDoorTest {
         assertThat(response.body()).isEqualTo("{\"id\":\"" + delivery.replace("\\", "\\\\").replace("\"", "\\\"")
                 + "\",\"duplicate\":false}");
         assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+    }
+
+    @Test
+    void aVendorsAcceptHeaderDoesNotRefuseADelivery() throws Exception {
+        String body = "{\"action\":\"opened\"}";
+        String signature = Webhooks.postGitHub(port, "github", Webhooks.GITHUB_SECRET, "d-" + UUID.randomUUID(), body)
+                .request().headers().firstValue("X-Hub-Signature-256").orElseThrow();   // GitHub signs the body only
+        String delivery = "d-" + UUID.randomUUID();
+
+        HttpResponse<String> response = Webhooks.post(port, "github", body, "X-Hub-Signature-256", signature,
+                "X-GitHub-Delivery", delivery, "Accept", "text/html");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"id\":\"" + delivery + "\",\"duplicate\":false}");
     }
 
     @Test
