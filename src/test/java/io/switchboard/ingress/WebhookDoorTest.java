@@ -13,8 +13,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import jakarta.servlet.http.MappingMatch;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
+import org.springframework.mock.web.MockHttpServletMapping;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * The HTTP surface of {@code POST /webhooks/{source}} itself: which paths and methods it answers, and the exact shape
@@ -28,6 +36,9 @@ class WebhookDoorTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ObservationRegistry observations;
 
     @Test
     void otherMethodsOnASourceAre405AllowingPost() throws Exception {
@@ -108,6 +119,23 @@ class WebhookDoorTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"id\":\"" + delivery + "\",\"duplicate\":false}");
+    }
+
+    @Test
+    void webhookRequestsAreLeftOutOfHttpServerObservations() {
+        MockHttpServletRequest webhook = new MockHttpServletRequest("POST", "/webhooks/github");
+        webhook.setHttpServletMapping(new MockHttpServletMapping("github", WebhookServlet.URL_MAPPING,
+                WebhookServlet.NAME, MappingMatch.PATH));
+        MockHttpServletRequest api = new MockHttpServletRequest("GET", "/api/v1/orders/1001");
+
+        assertThat(observation(webhook).isNoop()).isTrue();
+        assertThat(observation(api).isNoop()).as("other requests are still observed").isFalse();
+    }
+
+    private Observation observation(MockHttpServletRequest request) {
+        ServerRequestObservationContext context = new ServerRequestObservationContext(request,
+                new MockHttpServletResponse());
+        return Observation.createNotStarted("http.server.requests", () -> context, observations);
     }
 
     @Test
