@@ -3,12 +3,14 @@ package io.switchboard.ingress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.api.ApiException;
 import io.switchboard.api.Problems;
 import io.switchboard.api.RequestIdFilter;
 import java.time.Duration;
@@ -83,6 +85,18 @@ class WebhookServletTest {
     }
 
     @Test
+    void aBrokerThatCannotTakeTheDeliveryIs503WithRetryAfter() throws Exception {
+        when(ingress.accept(any(), any())).thenThrow(ApiException.unavailable("broker", Duration.ofSeconds(5)));
+
+        MockHttpServletResponse response = serve(post("/webhooks/github", "{}".getBytes()));
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(response.getContentType()).isEqualTo(Problems.MEDIA_TYPE);
+        assertThat(json.readTree(response.getContentAsString()).path("code").asText()).isEqualTo("upstream_unavailable");
+    }
+
+    @Test
     void aDeclaredLengthOverTheLimitIsRefusedUnreadCountedAndNotAccepted() throws Exception {
         MockHttpServletRequest request = post("/webhooks/github", new byte[65]);
 
@@ -91,7 +105,7 @@ class WebhookServletTest {
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(json.readTree(response.getContentAsString()).path("code").asText()).isEqualTo("payload_too_large");
         verify(ingress).reject("github", "payload_too_large");
-        verify(ingress, org.mockito.Mockito.never()).accept(any(), any());
+        verify(ingress, never()).accept(any(), any());
     }
 
     @Test
