@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The same problem+json for Spring MVC controllers (webhooks, admin) as for the Camel routes. Anything else they
+ * The same problem+json for Spring MVC controllers (admin, privacy) as for the Camel routes. Anything else they
  * throw reaches {@link ProblemErrorController}.
  */
 @RestControllerAdvice

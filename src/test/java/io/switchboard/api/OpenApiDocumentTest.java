@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.ingress.WebhookServlet;
 import io.switchboard.support.HubTest;
+import jakarta.servlet.ServletContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -39,6 +42,9 @@ class OpenApiDocumentTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mvc;
+
+    @Autowired
+    ServletContext servletContext;
 
     @Test
     void describesExactlyTheServedEndpoints() throws Exception {
@@ -60,9 +66,29 @@ class OpenApiDocumentTest {
             }
         }
         served.remove("GET /error");
+        served.addAll(servedBesideSpringMvc());
 
         assertThat(documented.stream().filter(endpoint -> !endpoint.contains(" /actuator/")))
                 .containsExactlyInAnyOrderElementsOf(served);
+    }
+
+    /**
+     * Endpoints of the servlets the server runs beside Spring MVC's dispatcher: each must be one whose endpoint is
+     * known here, mapped so that it takes that endpoint's path.
+     */
+    private Set<String> servedBesideSpringMvc() {
+        Set<String> served = new TreeSet<>();
+        servletContext.getServletRegistrations().forEach((name, registration) -> {
+            if (registration.getClassName().equals(DispatcherServlet.class.getName())) {
+                return;
+            }
+            assertThat(registration.getClassName()).as("servlet " + name + ", whose endpoints this test must know")
+                    .isEqualTo(WebhookServlet.class.getName());
+            assertThat(registration.getMappings()).containsExactly(WebhookServlet.URL_MAPPING);
+            assertThat(WebhookServlet.PATH).startsWith(WebhookServlet.URL_MAPPING.replace("*", ""));
+            served.add(WebhookServlet.METHOD + " " + WebhookServlet.PATH);
+        });
+        return served;
     }
 
     @Test
