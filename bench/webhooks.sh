@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-20s}
 # the first run, not reported: long enough for the JIT compiler to settle at this load
-WARMUP=${WARMUP:-40s}
+WARMUP=${WARMUP:-60s}
 CONNECTIONS=${CONNECTIONS:-32}
 COUNT=${COUNT:-800000}
 HUB_JVM=${HUB_JVM:--XX:+UseParallelGC -Xms256m -Xmx512m}
