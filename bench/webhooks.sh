@@ -25,7 +25,8 @@ java -Djarmode=tools -jar target/switchboard-*.jar extract --destination "$APP" 
 mkdir -p "$WORK"
 
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+# waits for them to exit, so that a next run finds the ports free
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait || true; }
 trap cleanup EXIT
 
 java -Dsun.net.httpserver.nodelay=true bench/BareServer.java 8099 & pids+=("$!")
