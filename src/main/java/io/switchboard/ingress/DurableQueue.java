@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -153,16 +152,12 @@ public class DurableQueue extends BackgroundLoop {
                 fresh.add(pending);
             }
         }
-        Map<String, List<WebhookRetries.Queued>> bySource = new LinkedHashMap<>();
-        for (Pending pending : fresh) {
-            bySource.computeIfAbsent(pending.source(), source -> new ArrayList<>()).add(queued(pending));
-        }
         try {
-            for (Map.Entry<String, List<WebhookRetries.Queued>> source : bySource.entrySet()) {
-                List<WebhookRetries.Queued> deliveries = source.getValue();
-                producer(session, producers, source.getKey()).send(deliveries.size() == 1
-                        ? QueuedMessages.one(session, deliveries.get(0))
-                        : QueuedMessages.bundle(session, deliveries));
+            for (List<WebhookRetries.Queued> group : QueuedMessages.groups(fresh.stream().map(this::queued).toList())) {
+                String source = group.get(0).property(WebhookQueues.SOURCE);
+                producer(session, producers, source).send(group.size() == 1
+                        ? QueuedMessages.one(session, group.get(0))
+                        : QueuedMessages.bundle(session, group));
             }
             session.commit();
         } catch (JMSException e) {

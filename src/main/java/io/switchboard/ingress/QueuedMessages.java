@@ -7,6 +7,7 @@ import jakarta.jms.Session;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +22,43 @@ final class QueuedMessages {
 
     /** Marks a bundle, holding the number of deliveries in it. */
     static final String BUNDLE = "webhookBundle";
+    /**
+     * Deliveries (bodies and properties) beyond this start another bundle, so that a bundle stays an ordinary message
+     * (the broker streams messages from 100 KiB on through files of their own).
+     */
+    static final int MAX_BUNDLE_BYTES = 64 * 1024;
 
     private QueuedMessages() {
+    }
+
+    /**
+     * The deliveries as they are to be sent: grouped by source, in order, each group of at most
+     * {@link #MAX_BUNDLE_BYTES} (a larger delivery alone).
+     */
+    static List<List<WebhookRetries.Queued>> groups(List<WebhookRetries.Queued> deliveries) {
+        Map<String, List<List<WebhookRetries.Queued>>> bySource = new LinkedHashMap<>();
+        Map<String, Integer> openBytes = new HashMap<>();
+        for (WebhookRetries.Queued delivery : deliveries) {
+            String source = delivery.property(WebhookQueues.SOURCE);
+            List<List<WebhookRetries.Queued>> groups = bySource.computeIfAbsent(source, s -> new ArrayList<>());
+            int bytes = openBytes.getOrDefault(source, 0) + size(delivery);
+            if (groups.isEmpty() || bytes > MAX_BUNDLE_BYTES) {
+                groups.add(new ArrayList<>());
+                bytes = size(delivery);
+            }
+            groups.get(groups.size() - 1).add(delivery);
+            openBytes.put(source, bytes);
+        }
+        return bySource.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** About the bytes a delivery takes in a bundle (characters of its properties, bytes of its body). */
+    private static int size(WebhookRetries.Queued delivery) {
+        int size = delivery.body().length;
+        for (Map.Entry<String, Object> property : delivery.properties().entrySet()) {
+            size += property.getKey().length() + property.getValue().toString().length();
+        }
+        return size;
     }
 
     /** One delivery as one message. */

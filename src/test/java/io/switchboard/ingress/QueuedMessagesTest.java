@@ -41,6 +41,25 @@ class QueuedMessagesTest {
     }
 
     @Test
+    void deliveriesAreGroupedBySourceInBundlesOfBoundedSize() {
+        byte[] large = new byte[QueuedMessages.MAX_BUNDLE_BYTES / 3];
+        List<WebhookRetries.Queued> deliveries = List.of(
+                delivery(large, "a1", "{}"), delivery(large, "a2", "{}"), delivery(large, "a3", "{}"),
+                other("b1"), delivery(new byte[QueuedMessages.MAX_BUNDLE_BYTES * 2], "a4", "{}"), other("b2"));
+
+        List<List<String>> groups = QueuedMessages.groups(deliveries).stream()
+                .map(group -> group.stream().map(d -> d.property(WebhookQueues.EVENT_ID)).toList()).toList();
+
+        // the third third of the limit with its properties is over it; the oversized one goes alone
+        assertThat(groups).containsExactly(List.of("a1", "a2"), List.of("a3"), List.of("a4"), List.of("b1", "b2"));
+    }
+
+    private static WebhookRetries.Queued other(String eventId) {
+        return new WebhookRetries.Queued(new byte[10], Map.of(WebhookQueues.SOURCE, "other",
+                WebhookQueues.EVENT_ID, eventId));
+    }
+
+    @Test
     void aSingleDeliveryIsAMessageOfItsOwn() throws Exception {
         WebhookRetries.Queued sent = delivery("{}".getBytes(StandardCharsets.UTF_8), "evt-single", "{}");
 
