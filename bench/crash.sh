@@ -2,7 +2,9 @@
 # Crash test: signed deliveries under load, the hub killed with SIGKILL mid-run (its embedded PostgreSQL too, as in
 # a machine crash), restarted on the same data, the load going on as vendors retry. Then every delivery that got a
 # 200 must be processed exactly once: one row in webhook_processed (the workers' record of applied events), and
-# the queues drained.
+# the queues drained; and its domain event must have reached switchboard.events (a durable subscription opened
+# before the load, bench/EventTally.java), at least once: the relay can publish a row twice after a crash, with the
+# event's id for consumers to dedupe.
 #   COUNT=20000 KILL_AFTER=6 bench/crash.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +34,7 @@ start_hub() {
 sql() { psql -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres -Atc "$1"; }
 
 start_hub
+java -cp "$APP/lib/*" bench/EventTally.java subscribe
 python3 bench/crash_load.py --port 8080 --count "$COUNT" --acked "$OUT/acked.txt" > "$OUT/load.txt" &
 load=$!
 sleep "$KILL_AFTER"
@@ -58,11 +61,16 @@ missing=$( (echo "CREATE TEMP TABLE acked(event_id text PRIMARY KEY);"; echo "CO
   echo "SELECT count(*) FROM acked a WHERE NOT EXISTS (SELECT 1 FROM webhook_processed p WHERE p.source = 'acme' AND p.event_id = a.event_id);") \
   | psql -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres -At | tail -1)
 extra=$(sql "SELECT count(*) - count(DISTINCT event_id) FROM webhook_processed WHERE source = 'acme'")
+# the domain events, once the outbox is empty
+for _ in $(seq 1 60); do [ "$(sql "SELECT count(*) FROM event_outbox")" = 0 ] && break; sleep 1; done
+java -cp "$APP/lib/*" bench/EventTally.java drain > "$OUT/published.txt"
+unpublished=$(sort -u "$OUT/published.txt" | comm -13 - <(sort -u "$OUT/acked.txt") | grep -c . || true)
+republished=$(( $(grep -c . "$OUT/published.txt") - $(sort -u "$OUT/published.txt" | grep -c .) ))
 dead=$(curl -s http://127.0.0.1:8080/actuator/prometheus | awk '/^switchboard_webhooks_dead_lettered_total\{source="acme"/ {print $2}')
 kill "$hub"; wait "$hub" 2>/dev/null || true
 pkill -f "$DATA/postgres" || true
 
 echo
-echo "| deliveries | acknowledged (200) | processed | acknowledged but not processed | processed twice | dead-lettered |"
-echo "| --- | --- | --- | --- | --- | --- |"
-echo "| $COUNT | $acked | $processed | $missing | $extra | ${dead:-0} |"
+echo "| deliveries | acknowledged (200) | processed | acknowledged but not processed | processed twice | dead-lettered | acknowledged but not published | published twice |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| $COUNT | $acked | $processed | $missing | $extra | ${dead:-0} | $unpublished | $republished |"
