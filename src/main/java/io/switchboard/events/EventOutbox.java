@@ -25,7 +25,8 @@ public class EventOutbox {
     }
 
     private static final String STAGED = "switchboardOutbox";
-    private static final String EVENT = "event";
+    /** The exchange property in which the webhook process route keeps the canonical event it publishes. */
+    public static final String EVENT = "event";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -45,9 +46,14 @@ public class EventOutbox {
             staged = new ArrayList<>();
             exchange.setProperty(STAGED, staged);
         }
-        CanonicalEvent event = exchange.getProperty(EVENT, CanonicalEvent.class);
+        CanonicalEvent event = event(exchange);
         staged.add(new Publication(topic, exchange.getMessage().getBody(String.class),
                 event == null ? null : event.source(), event == null ? null : event.type()));
+    }
+
+    /** The exchange's event (property {@link #EVENT}). */
+    public static CanonicalEvent event(Exchange exchange) {
+        return exchange.getProperty(EVENT, CanonicalEvent.class);
     }
 
     /** What {@link #stage} staged on the exchange, in order. */

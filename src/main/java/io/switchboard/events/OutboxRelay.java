@@ -26,9 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Moves outbox rows to their broker topics: rows are locked ({@code FOR UPDATE SKIP LOCKED}, so instances share the
  * work), published in one broker transaction, and deleted in the database transaction that committed only after the
  * broker did. A crash in between publishes a row twice, never zero times; events carry their id for consumers
- * to dedupe. Woken by each commit (after a turn that moved rows, it lingers {@code switchboard.webhooks.outbox-linger}
- * first, so that under load a turn moves many rows), and polling as a safety net. A row whose topic is {@code queue:<name>} goes to
- * that queue instead: how a database transaction hands work to a job ({@link #queue}).
+ * to dedupe. Woken by each commit, and polling as a safety net; after a turn that moved rows it lingers
+ * ({@code switchboard.webhooks.outbox-linger}), so that under load a turn moves many rows. A row whose topic is
+ * {@code queue:<name>} goes to that queue instead: how a database transaction hands work to a job ({@link #queue}).
  */
 @Component
 public class OutboxRelay extends BackgroundLoop {

@@ -41,10 +41,11 @@ final class QueuedMessages {
         for (WebhookRetries.Queued delivery : deliveries) {
             String source = delivery.property(WebhookQueues.SOURCE);
             List<List<WebhookRetries.Queued>> groups = bySource.computeIfAbsent(source, s -> new ArrayList<>());
-            int bytes = openBytes.getOrDefault(source, 0) + size(delivery);
+            int size = size(delivery);
+            int bytes = openBytes.getOrDefault(source, 0) + size;
             if (groups.isEmpty() || bytes > MAX_BUNDLE_BYTES) {
                 groups.add(new ArrayList<>());
-                bytes = size(delivery);
+                bytes = size;
             }
             groups.get(groups.size() - 1).add(delivery);
             openBytes.put(source, bytes);

@@ -42,8 +42,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class WebhookWorkers extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookWorkers.class);
-    /** The exchange property where the process route leaves the canonical event. */
-    private static final String EVENT = "event";
 
     private final List<String> queues = new ArrayList<>();
     private final AtomicInteger nextQueue = new AtomicInteger();
@@ -148,7 +146,7 @@ public class WebhookWorkers extends BackgroundLoop {
         for (WebhookRetries.Queued delivery : deliveries) {
             if (fresh.remove(receipt(delivery))) {
                 Exchange done = process(delivery);
-                applied.add(done.getProperty(EVENT, CanonicalEvent.class));
+                applied.add(EventOutbox.event(done));
                 publications.addAll(EventOutbox.staged(done));
             }
         }
