@@ -1,5 +1,6 @@
 package io.switchboard.support;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,15 +66,18 @@ public final class ExternalTools {
     /** Runs a command in {@code directory}, waiting at most {@code timeoutSeconds}. */
     public static Result run(Path directory, long timeoutSeconds, String... command) {
         try {
+            Path log = Files.createTempFile("tool-", ".log");
             Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
-            process.getOutputStream().close();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return new Result(-1, "timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
+            boolean exited = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+            if (!exited) {
+                process.destroyForcibly().waitFor();
             }
-            return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            Files.deleteIfExists(log);
+            return exited ? new Result(process.exitValue(), output)
+                    : new Result(-1, "timed out after " + timeoutSeconds + " s: " + String.join(" ", command) + "\n" + output);
         } catch (IOException e) {
             return new Result(-1, "cannot run " + String.join(" ", command) + ": " + e.getMessage());
         } catch (InterruptedException e) {
