@@ -1,0 +1,44 @@
+# Switchboard's image: built from source with the Maven wrapper, run on a JRE as a non-root user.
+#   docker build -t switchboard .
+# Runs the production profile: it stops at once naming each missing setting (docs/operations.md lists them).
+
+# --- build: the packaged jar, split into Spring Boot's layers (dependencies change less often than the code)
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /build
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+COPY src/main src/main
+COPY routes routes
+# Maven's downloads stay in BuildKit's cache between builds
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -ntp -q package -Dmaven.test.skip=true \
+    && cp target/switchboard-*.jar switchboard.jar \
+    && java -Djarmode=tools -jar switchboard.jar extract --layers --destination /layers
+
+# --- run
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 switchboard \
+    && useradd --system --uid 10001 --gid switchboard --home-dir /app --no-create-home --shell /usr/sbin/nologin switchboard
+WORKDIR /app
+# least to most often changed, one image layer each
+COPY --from=build /layers/dependencies/ ./
+COPY --from=build /layers/spring-boot-loader/ ./
+COPY --from=build /layers/snapshot-dependencies/ ./
+COPY --from=build /layers/application/ ./
+# the routes integration engineers edit: read from here, so that a mount over /app/routes replaces them
+COPY routes /app/routes
+
+# production unless told otherwise; the heap follows the container's memory limit, and an out-of-memory JVM exits
+# (to be restarted) rather than limping on
+ENV SPRING_PROFILES_ACTIVE=prod \
+    CAMEL_MAIN_ROUTESINCLUDEPATTERN="file:/app/routes/**/*.camel.yaml" \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+
+USER 10001:10001
+EXPOSE 8080
+# ready = the hub's own parts (broker, database) are up; a vendor outage does not make it unhealthy
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+    CMD curl -fsS -o /dev/null "http://127.0.0.1:${SERVER_PORT:-8080}/actuator/health/readiness" || exit 1
+# exec form: java is PID 1 and gets SIGTERM itself, then shuts down gracefully (server.shutdown=graceful)
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["java", "-jar", "/app/switchboard.jar"]
