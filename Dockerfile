@@ -37,7 +37,7 @@ ENV SPRING_PROFILES_ACTIVE=prod \
 USER 10001:10001
 EXPOSE 8080
 # ready = the hub's own parts (broker, database) are up; a vendor outage does not make it unhealthy
-HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 \
     CMD curl -fsS -o /dev/null "http://127.0.0.1:${SERVER_PORT:-8080}/actuator/health/readiness" || exit 1
 # exec form: java is PID 1 and gets SIGTERM itself, then shuts down gracefully (server.shutdown=graceful)
 STOPSIGNAL SIGTERM
