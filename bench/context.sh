@@ -17,6 +17,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk;
 java -Djarmode=tools -jar target/switchboard-*.jar extract --destination "$APP" --force >/dev/null
 rm -rf "$DATA"
 java -XX:+UseParallelGC -Xms256m -Xmx512m -jar "$APP"/switchboard-*.jar \
+  --spring.profiles.active=local \
   --switchboard.local.postgres.data-directory="$DATA/postgres" \
   --spring.artemis.embedded.data-directory="$DATA/artemis" \
   --camel.main.routes-reload-enabled=false \

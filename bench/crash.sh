@@ -24,6 +24,7 @@ rm -rf "$DATA" "$OUT"; mkdir -p "$OUT"
 
 start_hub() {
   java -XX:+UseParallelGC -Xmx512m -jar "$APP"/switchboard-*.jar \
+    --spring.profiles.active=local \
     --switchboard.local.postgres.data-directory="$DATA/postgres" \
     --switchboard.local.postgres.port=$PG_PORT \
     --spring.artemis.embedded.data-directory="$DATA/artemis" \

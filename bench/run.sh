@@ -32,6 +32,7 @@ wait_for() { for _ in $(seq 1 120); do curl -s -o /dev/null "$1" && return 0; sl
 start_hub() {
   rm -rf "$DATA"
   java $HUB_JVM -jar "$APP"/switchboard-*.jar \
+    --spring.profiles.active=local \
     --switchboard.local.postgres.data-directory="$DATA/postgres" \
     --spring.artemis.embedded.data-directory="$DATA/artemis" \
     --camel.main.routes-reload-enabled=false \

@@ -32,6 +32,7 @@ trap cleanup EXIT
 java -Dsun.net.httpserver.nodelay=true bench/BareServer.java 8099 & pids+=("$!")
 rm -rf "$DATA"
 java $HUB_JVM -jar "$APP"/switchboard-*.jar \
+  --spring.profiles.active=local \
   --switchboard.local.postgres.data-directory="$DATA/postgres" \
   --spring.artemis.embedded.data-directory="$DATA/artemis" \
   --camel.main.routes-reload-enabled=false > "$LOG" 2>&1 &

@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.Phased;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * delivery of a batch fails, the batch's database work is rolled back and its deliveries are applied one by one, so
  * that only the failing one is rescheduled or dead-lettered by {@link WebhookRetries}, in the same broker transaction
  * as the consume. A crash between the two commits redelivers deliveries already applied; their claims skip them.
+ * On shutdown the workers stop before Camel does (see {@link #getPhase()}), so that each finishes its current batch.
  */
 @Component
 public class WebhookWorkers extends BackgroundLoop {
@@ -73,6 +75,17 @@ public class WebhookWorkers extends BackgroundLoop {
         this.outbox = outbox;
         this.metrics = metrics;
         this.maxBatch = maxBatch;
+    }
+
+    /**
+     * Started just after Camel, and so stopped just before it: after the web server has drained its requests, the
+     * workers finish the batch in hand (committing it to the database and the broker) while the process route still
+     * runs. At the loops' default phase they would outlive Camel, and a batch caught in the middle would be rolled
+     * back and delivered again after the restart.
+     */
+    @Override
+    public int getPhase() {
+        return camelContext instanceof Phased camel ? camel.getPhase() + 1 : super.getPhase();
     }
 
     /** One consumer: the threads take the queues in turn, so that every source has its share of them. */

@@ -6,8 +6,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * A loop the hub runs on threads of its own while it is up: started before the web server takes requests and
- * stopped after it has drained them (phase 0), so that what requests hand over is finished. Subclasses loop in
- * {@link #work()} while {@link #isRunning()}.
+ * stopped after it has drained them (phase 0, unless a subclass says otherwise), so that what requests hand over is
+ * finished. Subclasses loop in {@link #work()} while {@link #isRunning()}.
  */
 public abstract class BackgroundLoop implements SmartLifecycle {
 

@@ -33,6 +33,9 @@ public class EmbeddedPostgresConfiguration {
                 .setPort(settings.port())
                 // the library turns it off for speed; a committed row must survive a crash like in production
                 .setServerConfig("synchronous_commit", "on")
+                // stopped with the context (destroyMethod), after the workers' last batch: the library's own JVM
+                // shutdown hook would stop it at once on SIGTERM, in the middle of the hub's graceful shutdown
+                .setRegisterShutdownHook(false)
                 .start();
         log.info("Embedded PostgreSQL on port {}, data in {}", postgres.getPort(), settings.dataDirectory());
         return postgres;

@@ -56,6 +56,8 @@ public class RetentionPurge {
         });
         if (deleted != null && deleted > 0) {
             log.info("Retention purge deleted {} rows", deleted);
+        } else if (deleted != null && deleted < 0) {
+            log.debug("Retention purge skipped: another instance holds it");
         }
         return deleted == null ? 0 : deleted;
     }

@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Guards the server-to-server APIs: the admin API ({@code /admin/**}) takes an {@code X-Api-Key} of an active key
  * with scope {@code admin}, the privacy API ({@code /api/v1/privacy/**}) one with scope {@code privacy:admin}. Every
- * attempt is audited with the key's id, never the key.
+ * attempt is audited with the key's id, never the key. Failed attempts count against the client address's limit
+ * ({@link UnauthenticatedAttempts}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -30,11 +31,13 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private final ApiKeys keys;
     private final Problems problems;
     private final AuditLog audit;
+    private final UnauthenticatedAttempts attempts;
 
-    public ApiKeyFilter(ApiKeys keys, Problems problems, AuditLog audit) {
+    public ApiKeyFilter(ApiKeys keys, Problems problems, AuditLog audit, UnauthenticatedAttempts attempts) {
         this.keys = keys;
         this.problems = problems;
         this.audit = audit;
+        this.attempts = attempts;
     }
 
     /**
@@ -61,6 +64,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         Optional<ApiKey> key = keys.authenticate(request.getHeader("X-Api-Key"), Instant.now());
         if (key.isEmpty()) {
             audit.record("apikey:unknown", action, "unauthenticated", null);
+            if (attempts.refused(request, response)) {
+                return;
+            }
             response.setHeader("WWW-Authenticate", "ApiKey header=\"X-Api-Key\"");
             problems.write(request, response, new ApiException(ErrorCode.UNAUTHENTICATED, "A valid API key is required"));
             return;

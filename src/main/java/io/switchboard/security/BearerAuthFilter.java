@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates every chat API request ({@code /api/v1/**}, except the public OpenAPI document and the privacy API,
  * which takes API keys: {@link ApiKeyFilter}) before any route sees it, so that a route cannot forget to. The caller
  * is left in a request attribute for {@link Access}. Every attempt is audited, with the token's subject when it is
- * valid, never the token.
+ * valid, never the token. Failed attempts count against the client address's limit ({@link UnauthenticatedAttempts}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -30,11 +30,14 @@ public class BearerAuthFilter extends OncePerRequestFilter {
     private final JwtAuthenticator authenticator;
     private final Problems problems;
     private final AuditLog audit;
+    private final UnauthenticatedAttempts attempts;
 
-    public BearerAuthFilter(JwtAuthenticator authenticator, Problems problems, AuditLog audit) {
+    public BearerAuthFilter(JwtAuthenticator authenticator, Problems problems, AuditLog audit,
+                            UnauthenticatedAttempts attempts) {
         this.authenticator = authenticator;
         this.problems = problems;
         this.audit = audit;
+        this.attempts = attempts;
     }
 
     @Override
@@ -55,7 +58,9 @@ public class BearerAuthFilter extends OncePerRequestFilter {
         String action = request.getMethod() + " " + request.getRequestURI();
         if (caller.isEmpty()) {
             audit.record("jwt:unknown", action, "unauthenticated", bearer ? "invalid token" : "no token");
-            reject(request, response, bearer);
+            if (!attempts.refused(request, response)) {
+                reject(request, response, bearer);
+            }
             return;
         }
         audit.record("jwt:" + caller.get().subject(), action, "authenticated", null);

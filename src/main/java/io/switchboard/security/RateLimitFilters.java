@@ -16,18 +16,30 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rate limits on the chat and admin APIs: by source address before authentication (so a flood of bad credentials
- * is cheap to refuse), then by the authenticated client. Over the limit: 429 {@code rate_limited} with Retry-After.
- * Webhooks are not limited here: vendors retry what they are refused, and their bursts are legitimate.
+ * Rate limits on the chat and admin APIs, after authentication: by the authenticated client (the customer a token
+ * speaks for, or the API key), and by client address for what authenticated as no one ({@link UnauthenticatedAttempts}:
+ * failed credentials, counted by the authentication filters, and the public paths, counted here). Over the limit: 429
+ * {@code rate_limited} with Retry-After. Webhooks are not limited here: vendors retry what they are refused, and
+ * their bursts are legitimate.
  */
 @Configuration(proxyBeanMethods = false)
 public class RateLimitFilters {
 
     @Bean
-    FilterRegistrationBean<LimitFilter> ipRateLimit(RateLimitProperties limits, Problems problems) {
-        RateLimiter limiter = limiter(limits.perIp());
-        return registration(new LimitFilter(problems, request -> "ip:" + request.getRemoteAddr(), limiter, null),
-                Ordered.HIGHEST_PRECEDENCE + 3);
+    FilterRegistrationBean<OncePerRequestFilter> anonymousRateLimit(UnauthenticatedAttempts attempts) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                            FilterChain chain) throws ServletException, IOException {
+                if (client(request) != null || !attempts.refused(request, response)) {
+                    chain.doFilter(request, response);
+                }
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);   // after authentication
+        registration.addUrlPatterns("/api/*", "/admin/*");
+        return registration;
     }
 
     @Bean

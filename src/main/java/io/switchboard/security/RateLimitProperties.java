@@ -8,15 +8,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Limits hold per instance: behind a load balancer spreading a client over N instances, it gets up to N times as
  * much, so set them divided by N (or route clients to one instance).
  *
- * @param perIp     every caller by source address, before authentication
+ * The defaults' reasoning is in application.yaml.
+ *
+ * @param perIp     requests without valid credentials, by client address ({@link ClientAddress})
  * @param perClient a chat backend's end customer ({@code sub}) after authentication
  * @param perApiKey a server-to-server caller by API key id
  */
 @ConfigurationProperties("switchboard.security.rate-limits")
 public record RateLimitProperties(
-        @DefaultValue({"200", "400"}) Limit perIp,
+        @DefaultValue({"20", "100"}) Limit perIp,
         @DefaultValue({"20", "40"}) Limit perClient,
-        @DefaultValue({"50", "100"}) Limit perApiKey) {
+        @DefaultValue({"1000", "2000"}) Limit perApiKey) {
 
     public record Limit(double rate, int burst) {
     }

@@ -1,0 +1,271 @@
+#!/usr/bin/env bash
+# The hub as deployed, as separate processes on this machine: a standalone ActiveMQ Artemis broker from the official
+# distribution, a standalone PostgreSQL (Debian's, run as the postgres user), the vendor sandbox (WireMock standalone
+# serving sandbox/), and two hub instances from the packaged jar in the production profile, configured by
+# environment variables only, as a compose file or a Deployment configures them. Instance A reaches the broker over
+# plain TCP, instance B over TLS (an acceptor with sslEnabled=true); both with a URL that reconnects by itself.
+#
+# Under load split across both (signed webhooks, and each conversation's ticket asked of both at once), instance A
+# is killed with SIGKILL and started again; after the load the broker is stopped and started again. Asserted:
+#   - every acknowledged delivery processed exactly once (webhook_processed), its event published (switchboard.events,
+#     a durable subscription opened before the load; the relay may publish a row twice after a SIGKILL)
+#   - one ticket per conversation across both instances (both answers name it; the helpdesk sandbox saw one create)
+#   - a webhook's cache eviction seen by both instances (both read the order from the vendor again)
+#   - the retention purge (a scheduled job) done by one instance at a time
+#   - webhooks answered 503, never 200, while the broker is away, and 200 again after it is back, by itself
+# Prints a Markdown table; docs/benchmarks.md records the numbers. Exits non-zero when an assertion fails.
+#   COUNT=20000 KILL_AFTER=10 CONVERSATIONS=100 bench/standalone.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+COUNT=${COUNT:-20000}
+KILL_AFTER=${KILL_AFTER:-10}
+CONVERSATIONS=${CONVERSATIONS:-100}
+OUTAGE=${OUTAGE:-10}
+ARTEMIS_VERSION=2.40.0
+OUT=$PWD/target/standalone
+APP=target/bench-app
+PG=/tmp/switchboard-standalone-pg      # owned by the postgres user, which PostgreSQL runs as
+BROKER_PORT=61627
+BROKER_TLS_PORT=61628
+PG_PORT=55449
+A=18081
+B=18082
+SHOPIFY=18091
+HUBSPOT=18092
+ZENDESK=18093
+# throwaway secrets of this run
+BROKER_PASSWORD=$(openssl rand -hex 12)
+STORE_PASSWORD=$(openssl rand -hex 12)
+DB_PASSWORD=$(openssl rand -hex 12)
+ENCRYPTION_KEY=$(openssl rand -base64 32)
+
+command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client; }
+command -v pg_ctl >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql; }
+./mvnw -q -B package -DskipTests
+java -Djarmode=tools -jar target/switchboard-*.jar extract --destination "$APP" --force >/dev/null
+rm -rf "$OUT"; mkdir -p "$OUT"
+
+pids=()
+pg_started=
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  [ -n "$pg_started" ] && su postgres -c "pg_ctl -D $PG/data stop -m fast" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+ready() { curl -s -o /dev/null -w '%{http_code}' "$1" | grep -q 200; }
+wait_for() { for _ in $(seq 1 240); do ready "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
+sql() { PGPASSWORD=$DB_PASSWORD psql -h 127.0.0.1 -p $PG_PORT -U switchboard -d switchboard -Atc "$1"; }
+
+# --- ActiveMQ Artemis, from the official distribution on Maven Central -------------------------------------------
+./mvnw -q -B dependency:copy -Dartifact=org.apache.activemq:apache-artemis:$ARTEMIS_VERSION:tar.gz:bin \
+  -DoutputDirectory="$OUT"
+tar xzf "$OUT"/apache-artemis-$ARTEMIS_VERSION-bin.tar.gz -C "$OUT"
+keytool -genkeypair -alias broker -keyalg EC -groupname secp256r1 -dname CN=localhost \
+  -ext SAN=dns:localhost,ip:127.0.0.1 -validity 2 -storetype PKCS12 -keystore "$OUT/broker.p12" \
+  -storepass "$STORE_PASSWORD" -keypass "$STORE_PASSWORD" 2>/dev/null
+keytool -exportcert -alias broker -keystore "$OUT/broker.p12" -storepass "$STORE_PASSWORD" -file "$OUT/broker.crt" 2>/dev/null
+keytool -importcert -noprompt -alias broker -file "$OUT/broker.crt" -storetype PKCS12 \
+  -keystore "$OUT/broker-trust.p12" -storepass "$STORE_PASSWORD" 2>/dev/null
+"$OUT/apache-artemis-$ARTEMIS_VERSION/bin/artemis" create --silent --force --name standalone \
+  --user switchboard --password "$BROKER_PASSWORD" --require-login --host 127.0.0.1 --default-port $BROKER_PORT \
+  --no-web --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
+  --java-memory 512M "$OUT/broker" >/dev/null
+# the TLS acceptor beside the plain one
+sed -i "s#</acceptors>#   <acceptor name=\"tls\">tcp://127.0.0.1:$BROKER_TLS_PORT?sslEnabled=true;keyStorePath=$OUT/broker.p12;keyStorePassword=$STORE_PASSWORD;keyStoreType=PKCS12;protocols=CORE</acceptor>\n      </acceptors>#" \
+  "$OUT/broker/etc/broker.xml"
+start_broker() {
+  "$OUT/broker/bin/artemis" run >> "$OUT/broker.log" 2>&1 &
+  broker=$!; pids+=("$broker")
+  for _ in $(seq 1 120); do grep -q "AMQ221007" "$OUT/broker.log" && return 0; sleep 0.5; done
+  echo "the broker did not start" >&2; exit 1
+}
+start_broker
+
+# --- PostgreSQL, Debian's server run as the postgres user ---------------------------------------------------------
+rm -rf "$PG"; mkdir -p "$PG"; chown postgres "$PG"
+su postgres -c "initdb -D $PG/data -U postgres --auth-local=trust --auth-host=scram-sha-256 >/dev/null"
+su postgres -c "pg_ctl -D $PG/data -o '-p $PG_PORT -k $PG -c listen_addresses=127.0.0.1' -l $PG/log -w start" >/dev/null
+pg_started=1
+# CREATEROLE: the migrations create the catalog's read-only role
+su postgres -c "psql -h $PG -p $PG_PORT -q -c \"CREATE ROLE switchboard LOGIN CREATEROLE PASSWORD '$DB_PASSWORD'\" -c 'CREATE DATABASE switchboard OWNER switchboard'"
+
+# --- the vendor sandbox ------------------------------------------------------------------------------------------
+WIREMOCK=$(ls ~/.m2/repository/org/wiremock/wiremock-standalone/*/wiremock-standalone-*.jar | tail -1)
+for vendor in shopify:$SHOPIFY hubspot:$HUBSPOT zendesk:$ZENDESK; do
+  java -Xmx128m -jar "$WIREMOCK" --bind-address 127.0.0.1 --port "${vendor#*:}" --root-dir "sandbox/${vendor%%:*}" \
+    --disable-banner --max-request-journal-entries 100000 > "$OUT/${vendor%%:*}.log" 2>&1 &
+  pids+=("$!")
+done
+for port in $SHOPIFY $HUBSPOT $ZENDESK; do wait_for "http://127.0.0.1:$port/__admin/health"; done
+
+# --- the hub: the packaged jar, production profile, environment only -------------------------------------------
+RECONNECT="ha=true&reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=2&maxRetryInterval=5000"
+hub_env() { # port, broker URL
+  env -i PATH="$PATH" HOME="$HOME" \
+    SPRING_PROFILES_ACTIVE=prod \
+    SERVER_PORT="$1" \
+    SWITCHBOARD_TLS_TERMINATEDATPROXY=true \
+    SPRING_ARTEMIS_BROKERURL="$2" SPRING_ARTEMIS_USER=switchboard SPRING_ARTEMIS_PASSWORD="$BROKER_PASSWORD" \
+    SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/switchboard" \
+    SPRING_DATASOURCE_USERNAME=switchboard SPRING_DATASOURCE_PASSWORD="$DB_PASSWORD" \
+    SWITCHBOARD_SECURITY_JWT_SECRET=bench-only-hs256-secret-0123456789abcdef \
+    SWITCHBOARD_PRIVACY_ENCRYPTIONKEY="$ENCRYPTION_KEY" \
+    SWITCHBOARD_VENDORS_SHOPIFY_BASEURL="http://127.0.0.1:$SHOPIFY" SWITCHBOARD_VENDORS_SHOPIFY_ALLOWINSECUREHTTP=true \
+    SWITCHBOARD_VENDORS_SHOPIFY_ACCESSTOKEN=shpat_sandbox_not_a_secret SWITCHBOARD_VENDORS_SHOPIFY_REQUESTSPERSECOND=1000 \
+    SWITCHBOARD_VENDORS_HUBSPOT_BASEURL="http://127.0.0.1:$HUBSPOT" SWITCHBOARD_VENDORS_HUBSPOT_ALLOWINSECUREHTTP=true \
+    SWITCHBOARD_VENDORS_HUBSPOT_ACCESSTOKEN=pat-sandbox-not-a-secret SWITCHBOARD_VENDORS_HUBSPOT_REQUESTSPERSECOND=1000 \
+    SWITCHBOARD_VENDORS_ZENDESK_BASEURL="http://127.0.0.1:$ZENDESK" SWITCHBOARD_VENDORS_ZENDESK_ALLOWINSECUREHTTP=true \
+    SWITCHBOARD_VENDORS_ZENDESK_EMAIL=agent@example.com SWITCHBOARD_VENDORS_ZENDESK_APITOKEN=sandbox-not-a-secret \
+    SWITCHBOARD_VENDORS_ZENDESK_REQUESTSPERSECOND=1000 \
+    SWITCHBOARD_WEBHOOKS_SOURCES_ACME_SCHEME=standard \
+    SWITCHBOARD_WEBHOOKS_SOURCES_ACME_SECRETS_0_=whsec_c2FuZGJveC1zdGFuZGFyZC13ZWJob29rcy1zZWNyZXQh \
+    SWITCHBOARD_WEBHOOKS_SOURCES_SHOPIFY_SCHEME=shopify \
+    SWITCHBOARD_WEBHOOKS_SOURCES_SHOPIFY_SECRETS_0_=sandbox-shopify-webhook-secret \
+    SWITCHBOARD_SECURITY_RATELIMITS_PERCLIENT_RATE=100000 SWITCHBOARD_SECURITY_RATELIMITS_PERCLIENT_BURST=100000 \
+    SWITCHBOARD_RETENTION_PURGEEVERY=1000 SWITCHBOARD_RETENTION_AUDITLOG=10s \
+    LOGGING_LEVEL_IO_SWITCHBOARD_PRIVACY_RETENTIONPURGE=DEBUG \
+    java -XX:+UseParallelGC -Xmx384m -jar "$APP"/switchboard-*.jar
+}
+start_hub() { # name, port, broker URL
+  hub_env "$2" "$3" >> "$OUT/hub-$1.log" 2>&1 &
+  eval "hub_$1=$!"; pids+=("$!")
+}
+BROKER_A="(tcp://127.0.0.1:$BROKER_PORT)?$RECONNECT"
+BROKER_B="(tcp://127.0.0.1:$BROKER_TLS_PORT)?$RECONNECT&sslEnabled=true&verifyHost=true&trustStorePath=$OUT/broker-trust.p12&trustStorePassword=$STORE_PASSWORD&trustStoreType=PKCS12"
+start_hub a $A "$BROKER_A"
+wait_for http://127.0.0.1:$A/actuator/health/readiness    # A migrates the database first
+start_hub b $B "$BROKER_B"
+wait_for http://127.0.0.1:$B/actuator/health/readiness
+echo "broker, PostgreSQL, sandbox and two hub instances (prod profile) up"
+
+java -cp "$APP/lib/*" bench/EventTally.java subscribe "tcp://127.0.0.1:$BROKER_PORT" switchboard "$BROKER_PASSWORD"
+
+# --- load; instance A killed with SIGKILL and started again ------------------------------------------------------
+python3 bench/standalone_load.py --ports $A,$B --count "$COUNT" --conversations "$CONVERSATIONS" --out "$OUT" \
+  > "$OUT/load.json" &
+load=$!
+sleep "$KILL_AFTER"
+kill -9 "$hub_a"
+echo "killed instance A with SIGKILL after ${KILL_AFTER}s"
+sleep 3
+start_hub a $A "$BROKER_A"
+wait_for http://127.0.0.1:$A/actuator/health/readiness
+echo "instance A restarted"
+wait "$load"
+cat "$OUT/load.json"
+
+# --- the broker stopped and started again ------------------------------------------------------------------------
+deliver() { # port, id -> HTTP status
+  local body='{"type":"invoice.paid"}' ts sig
+  ts=$(date +%s)
+  sig=$(printf '%s' "$2.$ts.$body" | openssl dgst -sha256 -mac HMAC \
+    -macopt hexkey:$(echo c2FuZGJveC1zdGFuZGFyZC13ZWJob29rcy1zZWNyZXQh | base64 -d | xxd -p -c 256) -binary | base64)
+  curl -s -o /dev/null -w '%{http_code}' -m 10 -H "webhook-id: $2" -H "webhook-timestamp: $ts" \
+    -H "webhook-signature: v1,$sig" -d "$body" "http://127.0.0.1:$1/webhooks/acme" || true
+}
+kill "$broker"; wait "$broker" 2>/dev/null || true
+echo "broker stopped"
+outage_200=0; outage_503=0; outage_other=0; not_ready=0; n=0
+end=$((SECONDS + OUTAGE))
+while [ $SECONDS -lt $end ]; do
+  for port in $A $B; do
+    n=$((n + 1)); status=$(deliver $port "msg_outage_$n")
+    case $status in 200) outage_200=$((outage_200 + 1)); echo "msg_outage_$n $port" >> "$OUT/acked.txt";;
+                    503) outage_503=$((outage_503 + 1));; *) outage_other=$((outage_other + 1));; esac
+    ready http://127.0.0.1:$port/actuator/health/readiness || not_ready=$((not_ready + 1))
+  done
+done
+start_broker
+restarted=$SECONDS
+recovered=
+for _ in $(seq 1 120); do
+  ok=0
+  for port in $A $B; do
+    n=$((n + 1)); status=$(deliver $port "msg_recovery_$n")
+    [ "$status" = 200 ] && { ok=$((ok + 1)); echo "msg_recovery_$n $port" >> "$OUT/acked.txt"; }
+  done
+  [ $ok = 2 ] && { recovered=$((SECONDS - restarted)); break; }
+  sleep 0.5
+done
+echo "broker back; both instances took webhooks again after ${recovered:-never} s"
+
+# --- a webhook's cache eviction, seen by both instances ---------------------------------------------------------
+ORDER_TOKEN=$(python3 -c 'import sys; sys.path.insert(0, "bench"); import standalone_load as l; print(l.token(l.CUSTOMER, "orders:read"))')
+vendor_reads() {
+  curl -s -X POST -d '{"method":"GET","urlPath":"/admin/api/2025-07/orders.json","queryParameters":{"name":{"equalTo":"#1001"}}}' \
+    "http://127.0.0.1:$SHOPIFY/__admin/requests/count" | python3 -c 'import json,sys; print(json.load(sys.stdin)["count"])'
+}
+read_order() { curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $ORDER_TOKEN" "http://127.0.0.1:$1/api/v1/orders/1001"; }
+read_order $A >/dev/null; read_order $B >/dev/null
+cached=$(vendor_reads)
+read_order $A >/dev/null; read_order $B >/dev/null
+[ "$(vendor_reads)" = "$cached" ] || echo "order 1001 was not cached" >&2
+order=$(python3 -c 'import json; print(json.dumps(json.load(open("sandbox/shopify/__files/orders/1001.json"))["orders"][0]))')
+sig=$(printf '%s' "$order" | openssl dgst -sha256 -hmac sandbox-shopify-webhook-secret -binary | base64)
+curl -s -o /dev/null -H "X-Shopify-Hmac-Sha256: $sig" -H "X-Shopify-Topic: orders/updated" \
+  -H "X-Shopify-Webhook-Id: wh-standalone-$RANDOM" -H 'Content-Type: application/json' -d "$order" \
+  "http://127.0.0.1:$A/webhooks/shopify"
+evicted=0
+for _ in $(seq 1 20); do
+  sleep 0.5
+  read_order $A >/dev/null; read_order $B >/dev/null
+  evicted=$(( $(vendor_reads) - cached ))
+  [ $evicted -ge 2 ] && break
+done
+
+# --- counts ------------------------------------------------------------------------------------------------------
+acked=$(grep -c . "$OUT/acked.txt")
+cut -d' ' -f1 "$OUT/acked.txt" | sort -u > "$OUT/acked-ids.txt"
+for _ in $(seq 1 180); do
+  processed=$(sql "SELECT count(*) FROM webhook_processed WHERE source = 'acme'")
+  [ "$processed" -ge "$acked" ] && break
+  sleep 1
+done
+missing=$( (echo "CREATE TEMP TABLE acked(event_id text PRIMARY KEY);"; echo "COPY acked FROM STDIN;"; \
+  cat "$OUT/acked-ids.txt"; echo '\.'; \
+  echo "SELECT count(*) FROM acked a WHERE NOT EXISTS (SELECT 1 FROM webhook_processed p WHERE p.source = 'acme' AND p.event_id = a.event_id);") \
+  | PGPASSWORD=$DB_PASSWORD psql -h 127.0.0.1 -p $PG_PORT -U switchboard -d switchboard -At | tail -1)
+twice=$(sql "SELECT count(*) - count(DISTINCT event_id) FROM webhook_processed WHERE source = 'acme'")
+for _ in $(seq 1 60); do [ "$(sql "SELECT count(*) FROM event_outbox")" = 0 ] && break; sleep 1; done
+java -cp "$APP/lib/*" bench/EventTally.java drain "tcp://127.0.0.1:$BROKER_PORT" switchboard "$BROKER_PASSWORD" \
+  > "$OUT/published.txt"
+unpublished=$(sort -u "$OUT/published.txt" | comm -13 - "$OUT/acked-ids.txt" | grep -c . || true)
+republished=$(( $(grep -c . "$OUT/published.txt") - $(sort -u "$OUT/published.txt" | grep -c .) ))
+read -r conversations one_ticket <<<"$(python3 - "$OUT/tickets.json" <<'PY'
+import json, sys
+answers = {}
+for t in json.load(open(sys.argv[1])):
+    ok = t["status"] in (200, 201)
+    answers.setdefault(t["conversation"], []).append(json.loads(t["answer"]).get("ticketId") if ok else None)
+print(len(answers), sum(1 for ids in answers.values() if None not in ids and len(set(ids)) == 1))
+PY
+)"
+ticket_creates=$(curl -s -X POST -d '{"method":"POST","urlPath":"/api/v2/tickets.json"}' \
+  "http://127.0.0.1:$ZENDESK/__admin/requests/count" | python3 -c 'import json,sys; print(json.load(sys.stdin)["count"])')
+purges_a=$(grep -c "Retention purge deleted" "$OUT/hub-a.log" || true)
+purges_b=$(grep -c "Retention purge deleted" "$OUT/hub-b.log" || true)
+skipped=$(cat "$OUT"/hub-*.log | grep -c "Retention purge skipped" || true)
+rate=$(python3 -c 'import json; l=json.load(open("'"$OUT"'/load.json")); print(l["acknowledged_per_second"], *l["by_instance"].values(), l["seconds"])')
+read -r per_second by_a by_b seconds <<<"$rate"
+
+echo
+echo "| deliveries | acknowledged (200) | in | acknowledged/s (both) | by A / by B | acknowledged but not processed | processed twice | acknowledged but not published | published twice |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| $COUNT + probes | $acked | ${seconds} s | $per_second | $by_a / $by_b | $missing | $twice | $unpublished | $republished |"
+echo
+echo "| conversations | one ticket, same id from both instances | ticket creates at the helpdesk | cache eviction reads (2 = both) | purges by A / by B (skipped: other held it) | broker away: 200 / 503 / other | readiness not UP while away | recovered after broker start |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| $conversations | $one_ticket | $ticket_creates | $evicted | $purges_a / $purges_b ($skipped) | $outage_200 / $outage_503 / $outage_other | $not_ready | ${recovered:-never} s |"
+
+failed=0
+check() { if ! eval "$1"; then echo "FAILED: $2" >&2; failed=1; fi; }
+check '[ "$missing" = 0 ]' "acknowledged deliveries not processed: $missing"
+check '[ "$twice" = 0 ]' "deliveries processed twice: $twice"
+check '[ "$unpublished" = 0 ]' "acknowledged deliveries whose event was not published: $unpublished"
+check '[ "$one_ticket" = "$conversations" ] && [ "$ticket_creates" = "$conversations" ]' "tickets: $one_ticket of $conversations conversations with one ticket, $ticket_creates creates"
+check '[ "$evicted" -ge 2 ]' "cache eviction seen by $evicted of 2 instances"
+check '[ "$outage_200" = 0 ]' "$outage_200 deliveries answered 200 while the broker was away"
+check '[ -n "$recovered" ]' "the instances did not take webhooks again after the broker restart"
+exit $failed
