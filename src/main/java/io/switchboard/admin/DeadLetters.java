@@ -102,8 +102,13 @@ public class DeadLetters {
 
     /** The dead letters, of every queue, whose payload {@code about} matches (browsed, not consumed). */
     public List<Carried> carrying(Predicate<byte[]> about) {
+        return carrying(null, about);
+    }
+
+    /** The same, of one source's (or job's) queue only; null: of every queue. */
+    public List<Carried> carrying(String source, Predicate<byte[]> about) {
         List<Carried> found = new ArrayList<>();
-        for (RetryingQueues.Retrying queue : queues.all()) {
+        for (RetryingQueues.Retrying queue : source == null ? queues.all() : queues.find(source).stream().toList()) {
             found.addAll(jms.browse(queue.deadLetters(), (session, browser) -> {
                 List<Carried> matching = new ArrayList<>();
                 for (Message message : Collections.list((Enumeration<Message>) browser.getEnumeration())) {
@@ -126,8 +131,13 @@ public class DeadLetters {
      * @return how many were emptied
      */
     public int erasePayloads(Predicate<byte[]> about, String note) {
+        return erasePayloads(null, about, note);
+    }
+
+    /** The same, of one source's (or job's) queue only; null: of every queue. */
+    public int erasePayloads(String source, Predicate<byte[]> about, String note) {
         int erased = 0;
-        for (Carried carried : carrying(about)) {
+        for (Carried carried : carrying(source, about)) {
             for (RetryingQueues.Retrying queue : queues.all()) {
                 Boolean done = jms.execute(session -> {
                     Queue dlq = session.createQueue(queue.deadLetters());

@@ -10,13 +10,16 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps every instance's caches coherent: an eviction published on the Artemis topic
  * {@code switchboard.cache.evictions} is applied by each instance's own subscriber. Body {@code order:<number>}: the
- * order; {@code customer:<id>}: the customer and their orders (an erased customer leaves nothing in any cache).
+ * order; {@code customer:<id>}: the customer and their orders (an erased customer leaves nothing in any cache);
+ * {@code orders:*}: every order.
  */
 @Component
 public class CacheEvictions extends RouteBuilder {
 
     public static final String TOPIC = "switchboard.cache.evictions";
     private static final String CUSTOMER = "customer:";
+    /** The eviction of every order (a shop's data erased). */
+    public static final String ALL_ORDERS = "orders:*";
 
     private final Cache<String, Order> orderCache;
     private final Cache<String, Customer> customerCache;
@@ -42,6 +45,8 @@ public class CacheEvictions extends RouteBuilder {
     void evict(String key) {
         if (key != null && key.startsWith("order:")) {
             orderCache.invalidate(key.substring("order:".length()));
+        } else if (ALL_ORDERS.equals(key)) {
+            orderCache.invalidateAll();
         } else if (key != null && key.startsWith(CUSTOMER)) {
             String customerId = key.substring(CUSTOMER.length());
             customerCache.invalidate(customerId);

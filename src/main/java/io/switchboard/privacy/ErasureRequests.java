@@ -123,6 +123,24 @@ public class ErasureRequests {
         });
     }
 
+    /**
+     * The proof of a shop's data erased (Shopify's shop/redact), done at once: a settled request of origin
+     * {@code shopify:shop/redact} whose only system is the hub. A repeat finds the same.
+     */
+    public String recordShopRedact(String shopDomain) {
+        String id = "era_" + UUID.randomUUID();
+        List<String> created = jdbc.queryForList("INSERT INTO erasure_requests (request_id, customer_hash, origin,"
+                + " completed_at) VALUES (?, ?, 'shopify:shop/redact', now()) ON CONFLICT (customer_hash) DO NOTHING"
+                + " RETURNING request_id", String.class, id, fingerprint("shop:" + shopDomain));
+        if (created.isEmpty()) {
+            return jdbc.queryForObject("SELECT request_id FROM erasure_requests WHERE customer_hash = ?", String.class,
+                    fingerprint("shop:" + shopDomain));
+        }
+        jdbc.update("INSERT INTO erasure_systems (request_id, system, state, attempts) VALUES (?, ?, 'completed', 1)",
+                id, LOCAL);
+        return id;
+    }
+
     /** The customer whose erasure a request is, while it has work to do; null once settled. */
     public String customerOf(String requestId) {
         List<String> customer = jdbc.queryForList("SELECT customer_id FROM erasure_requests WHERE request_id = ?",
