@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
@@ -93,6 +94,92 @@ public class DeadLetters {
             }
         }
         throw ApiException.notFound("Dead letter " + id);
+    }
+
+    /** A dead letter with its payload, for a customer's export. */
+    public record Carried(DeadLetter entry, byte[] payload) {
+    }
+
+    /** The dead letters, of every queue, whose payload {@code about} matches (browsed, not consumed). */
+    public List<Carried> carrying(Predicate<byte[]> about) {
+        return carrying(null, about);
+    }
+
+    /** The same, of one source's (or job's) queue only; null: of every queue. */
+    public List<Carried> carrying(String source, Predicate<byte[]> about) {
+        List<Carried> found = new ArrayList<>();
+        for (RetryingQueues.Retrying queue : source == null ? queues.all() : queues.find(source).stream().toList()) {
+            found.addAll(jms.browse(queue.deadLetters(), (session, browser) -> {
+                List<Carried> matching = new ArrayList<>();
+                for (Message message : Collections.list((Enumeration<Message>) browser.getEnumeration())) {
+                    byte[] payload = payload(message);
+                    if (about.test(payload)) {
+                        matching.add(new Carried(describe(message), payload));
+                    }
+                }
+                return matching;
+            }));
+        }
+        return found;
+    }
+
+    /**
+     * Empties the payload of every dead letter {@code about} matches (an erased customer's): each is replaced, in
+     * one broker transaction per letter, by a copy with its description (source, event id, type, attempts, reason)
+     * and no payload, which a replay then applies as an empty event.
+     *
+     * @return how many were emptied
+     */
+    public int erasePayloads(Predicate<byte[]> about, String note) {
+        return erasePayloads(null, about, note);
+    }
+
+    /** The same, of one source's (or job's) queue only; null: of every queue. */
+    public int erasePayloads(String source, Predicate<byte[]> about, String note) {
+        int erased = 0;
+        for (Carried carried : carrying(source, about)) {
+            for (RetryingQueues.Retrying queue : queues.all()) {
+                Boolean done = jms.execute(session -> {
+                    Queue dlq = session.createQueue(queue.deadLetters());
+                    try (MessageConsumer consumer = session.createConsumer(dlq,
+                            "JMSMessageID = '" + carried.entry().id() + "'")) {
+                        Message message = consumer.receive(200);
+                        if (message == null) {
+                            return false;
+                        }
+                        BytesMessage emptied = session.createBytesMessage();
+                        for (String property : Collections.list((Enumeration<String>) message.getPropertyNames())) {
+                            if (!property.startsWith("JMS") && !property.startsWith("_AMQ")) {
+                                emptied.setObjectProperty(property, message.getObjectProperty(property));
+                            }
+                        }
+                        emptied.setStringProperty(WebhookQueues.FAILURE, note);
+                        try (MessageProducer producer = session.createProducer(dlq)) {
+                            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                            producer.send(emptied);
+                        }
+                        session.commit();
+                        return true;
+                    }
+                }, true);
+                if (Boolean.TRUE.equals(done)) {
+                    erased++;
+                    break;
+                }
+            }
+        }
+        return erased;
+    }
+
+    private static byte[] payload(Message message) throws JMSException {
+        if (message instanceof BytesMessage bytes) {
+            byte[] body = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(body);
+            bytes.reset();
+            return body;
+        }
+        String text = message.getBody(String.class);
+        return text == null ? new byte[0] : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static BytesMessage copyForReplay(jakarta.jms.Session session, BytesMessage dead) throws JMSException {

@@ -1,23 +1,38 @@
 package io.switchboard.events;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import io.switchboard.model.Customer;
+import io.switchboard.model.Order;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps every instance's caches coherent: an eviction published on the Artemis topic
- * {@code switchboard.cache.evictions} (body: {@code order:<number>}) is applied by each instance's own subscriber.
+ * {@code switchboard.cache.evictions} is applied by each instance's own subscriber. Body {@code order:<number>}: the
+ * order; {@code customer:<id>}: the customer and their orders (an erased customer leaves nothing in any cache);
+ * {@code orders:*}: every order.
  */
 @Component
 public class CacheEvictions extends RouteBuilder {
 
     public static final String TOPIC = "switchboard.cache.evictions";
+    private static final String CUSTOMER = "customer:";
+    /** The eviction of every order (a shop's data erased). */
+    public static final String ALL_ORDERS = "orders:*";
 
-    private final Cache<String, ?> orderCache;
+    private final Cache<String, Order> orderCache;
+    private final Cache<String, Customer> customerCache;
 
-    public CacheEvictions(@Qualifier("orderCache") Cache<String, ?> orderCache) {
+    public CacheEvictions(@Qualifier("orderCache") Cache<String, Order> orderCache,
+                          @Qualifier("customerCache") Cache<String, Customer> customerCache) {
         this.orderCache = orderCache;
+        this.customerCache = customerCache;
+    }
+
+    /** The eviction of a customer's entries. */
+    public static String customer(String customerId) {
+        return CUSTOMER + customerId;
     }
 
     @Override
@@ -30,6 +45,12 @@ public class CacheEvictions extends RouteBuilder {
     void evict(String key) {
         if (key != null && key.startsWith("order:")) {
             orderCache.invalidate(key.substring("order:".length()));
+        } else if (ALL_ORDERS.equals(key)) {
+            orderCache.invalidateAll();
+        } else if (key != null && key.startsWith(CUSTOMER)) {
+            String customerId = key.substring(CUSTOMER.length());
+            customerCache.invalidate(customerId);
+            orderCache.asMap().values().removeIf(order -> customerId.equals(order.customerId()));
         }
     }
 }

@@ -64,6 +64,13 @@ public class FieldCipher {
         this.keys = Map.copyOf(keys);
     }
 
+    /** The ids of the keys rotated out, which still open what they sealed (KeyRotation moves it to the current key). */
+    public java.util.Set<String> retiredKeyIds() {
+        java.util.Set<String> retired = new java.util.HashSet<>(keys.keySet());
+        retired.remove(currentId);
+        return retired;
+    }
+
     /** The id of the key {@link #seal} uses, to store beside what it seals. */
     public String keyId() {
         return currentId;

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -14,12 +17,15 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The audit log in PostgreSQL: who (an actor such as {@code jwt:<sub>}, {@code apikey:<id>} or
  * {@code webhook:stripe}), what, when, the outcome and the request id. Callers pass no credential, secret or body.
- * Every chat request is audited, so entries are written in batches by a background writer; a full queue makes
- * callers write their own entry rather than lose it.
+ * An entry is durable when {@link #record} returns: inside a database transaction it is written in that transaction
+ * (it stands or falls with the work it records); otherwise the caller waits for the background writer's next batch
+ * commit, which takes every entry waiting at once (a group commit: under load one insert serves many requests). A
+ * full queue, or a writer that does not answer in time, makes callers write their own entry rather than lose it.
  */
 @Component
 public class AuditLog extends BackgroundLoop {
@@ -33,8 +39,15 @@ public class AuditLog extends BackgroundLoop {
             "INSERT INTO audit_log (at, actor, action, outcome, request_id, detail) VALUES (?, ?, ?, ?, ?, ?)";
     private static final int BATCH = 1_000;
 
+    /** How long a caller waits for its batch before writing its entry itself. */
+    private static final long WAIT_MILLIS = 5_000;
+
+    /** An entry waiting for the writer, and the caller waiting for it to be committed. */
+    private record Pending(Entry entry, CompletableFuture<Boolean> written) {
+    }
+
     private final JdbcTemplate jdbc;
-    private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>(100_000);
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(100_000);
 
     public AuditLog(JdbcTemplate jdbc) {
         super("audit-writer", 1);
@@ -43,8 +56,26 @@ public class AuditLog extends BackgroundLoop {
 
     public void record(String actor, String action, String outcome, String detail) {
         Entry entry = new Entry(Instant.now(), actor, action, outcome, MDC.get(RequestIds.MDC_KEY), detail);
-        if (!queue.offer(entry)) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            write(List.of(entry));   // in the caller's transaction
+            return;
+        }
+        Pending pending = new Pending(entry, new CompletableFuture<>());
+        if (!isRunning() || !queue.offer(pending)) {
             write(List.of(entry));
+            return;
+        }
+        try {
+            if (Boolean.TRUE.equals(pending.written().get(WAIT_MILLIS, TimeUnit.MILLISECONDS))) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // written below
+        }
+        if (queue.remove(pending)) {
+            write(List.of(entry));   // the writer never took it; once taken, the writer owns it
         }
     }
 
@@ -62,16 +93,17 @@ public class AuditLog extends BackgroundLoop {
 
     @Override
     protected void work() {
-        List<Entry> batch = new ArrayList<>(BATCH);
+        List<Pending> batch = new ArrayList<>(BATCH);
         while (isRunning() || !queue.isEmpty()) {
             try {
-                Entry first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
-                write(batch);
+                boolean written = write(batch.stream().map(Pending::entry).toList());
+                batch.forEach(pending -> pending.written().complete(written));
                 batch.clear();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -80,13 +112,16 @@ public class AuditLog extends BackgroundLoop {
         }
     }
 
-    private void write(List<Entry> entries) {
+    /** @return whether the entries are written (a failure is logged: the caller's decision stands) */
+    private boolean write(List<Entry> entries) {
         try {
             jdbc.batchUpdate(INSERT, entries.stream().map(e -> new Object[] {Timestamp.from(e.at()), e.actor(),
                     e.action(), e.outcome(), e.requestId(), e.detail()}).toList());
+            return true;
         } catch (RuntimeException e) {
             // the audited decisions are already made; losing their record must not change them
             log.error("{} audit entries not written: {}", entries.size(), e.toString());
+            return false;
         }
     }
 }
