@@ -1,6 +1,7 @@
 package io.switchboard.security;
 
 import io.switchboard.api.RequestIds;
+import io.switchboard.input.Inputs;
 import io.switchboard.jobs.BackgroundLoop;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -32,6 +33,7 @@ public class AuditLog extends BackgroundLoop {
     private static final String INSERT =
             "INSERT INTO audit_log (at, actor, action, outcome, request_id, detail) VALUES (?, ?, ?, ?, ?, ?)";
     private static final int BATCH = 1_000;
+    private static final int MAX_VALUE = 2_000;
 
     private final JdbcTemplate jdbc;
     private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>(100_000);
@@ -42,10 +44,34 @@ public class AuditLog extends BackgroundLoop {
     }
 
     public void record(String actor, String action, String outcome, String detail) {
-        Entry entry = new Entry(Instant.now(), actor, action, outcome, MDC.get(RequestIds.MDC_KEY), detail);
+        Entry entry = new Entry(Instant.now(), storable(actor), storable(action), storable(outcome),
+                MDC.get(RequestIds.MDC_KEY), storable(detail));
         if (!queue.offer(entry)) {
             write(List.of(entry));
         }
+    }
+
+    /**
+     * A value as the log can hold it, whatever a caller managed to put in it: control characters (NUL, which
+     * PostgreSQL refuses, among them) escaped as {@code \\uXXXX}, at most {@link #MAX_VALUE} characters. An entry
+     * that could not be written would be lost, and with it the batch it was in.
+     */
+    static String storable(String value) {
+        if (value == null || value.length() <= MAX_VALUE && Inputs.isText(value) && value.indexOf('\n') < 0
+                && value.indexOf('\r') < 0) {
+            return value;
+        }
+        StringBuilder clean = new StringBuilder();
+        value.codePoints().takeWhile(c -> clean.length() < MAX_VALUE).forEach(c -> {
+            String character = Character.isBmpCodePoint(c) && Character.isSurrogate((char) c) ? "\u0000"
+                    : Character.toString(c);
+            if (c == '\t' || Inputs.isIdentifier(character)) {
+                clean.append(character);
+            } else {
+                clean.append(String.format("\\u%04x", c));
+            }
+        });
+        return clean.toString();
     }
 
     /** Entries matching every given filter (null: any), newest first. */

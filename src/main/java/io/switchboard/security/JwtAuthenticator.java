@@ -17,6 +17,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.switchboard.input.Inputs;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyFactory;
@@ -39,7 +40,8 @@ import org.springframework.stereotype.Component;
  * Validates chat backend JWTs with Nimbus JOSE+JWT. Each algorithm is bound to its own kind of key: HS256 to the
  * shared secret, RS256 and ES256 to the PEM public key or the JWKS URL. So {@code alg=none}, algorithms not
  * configured, and an HS256 token "signed" with a public key are all refused. {@code aud} must match, {@code exp}
- * and {@code sub} are required, {@code nbf} is honoured, with a small clock skew.
+ * and {@code sub} are required, {@code nbf} is honoured, with a small clock skew; the claims kept must be
+ * {@link Inputs} identifiers.
  */
 @Component
 public class JwtAuthenticator {
@@ -92,10 +94,22 @@ public class JwtAuthenticator {
     public Optional<Caller> authenticate(String token) {
         try {
             JWTClaimsSet claims = processor.process(token, null);
-            return Optional.of(new Caller(claims.getSubject(), scopes(claims), claims.getStringClaim("acr")));
+            Caller caller = new Caller(claims.getSubject(), scopes(claims), claims.getStringClaim("acr"));
+            return readable(caller) ? Optional.of(caller) : Optional.empty();
         } catch (ParseException | BadJOSEException | JOSEException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The claims the hub stores and compares (the subject in the audit log and beside conversations and tickets,
+     * scopes, acr) are {@link Inputs#isIdentifier identifiers}: a validly signed token naming a subject with a NUL
+     * is as unacceptable as a badly signed one.
+     */
+    private static boolean readable(Caller caller) {
+        return Inputs.isIdentifier(caller.subject())
+                && (caller.acr() == null || Inputs.isIdentifier(caller.acr()))
+                && caller.scopes().stream().allMatch(Inputs::isIdentifier);
     }
 
     private static JWSKeySelector<SecurityContext> either(JWSKeySelector<SecurityContext> first,

@@ -1,0 +1,134 @@
+package io.switchboard.input;
+
+import io.switchboard.api.ApiException;
+import io.switchboard.api.ErrorCode;
+import io.switchboard.api.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
+import org.springframework.stereotype.Component;
+import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The first check of every request, whatever it is for (chat API, admin API, webhooks, operations): the parts every
+ * endpoint reads, the path, the query and the headers, must be {@link Inputs} text (no NUL or control character),
+ * path segments {@link Inputs#isIdentifier identifier}-sized, and a query value shaped as a date-time within
+ * {@link Inputs#isStorable the storable range}; otherwise 400 {@code invalid_request}. {@code TRACE} is refused (405
+ * with {@code Allow}: it would echo credentials back), and so is a CORS preflight (403 {@code forbidden}): no
+ * browser page calls the hub.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class RequestInputFilter extends OncePerRequestFilter {
+
+    /** The methods some endpoint serves; what a 405 for TRACE lists. */
+    static final String SERVED_METHODS = "GET, HEAD, POST, PUT, DELETE, OPTIONS";
+
+    private final Problems problems;
+
+    public RequestInputFilter(Problems problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if ("TRACE".equals(request.getMethod())) {
+            response.setHeader(HttpHeaders.ALLOW, SERVED_METHODS);
+            problems.write(request, response, new ApiException(ErrorCode.INVALID_REQUEST,
+                    "TRACE is not served"), HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
+        if (CorsUtils.isPreFlightRequest(request)) {
+            problems.write(request, response, new ApiException(ErrorCode.FORBIDDEN,
+                    "Cross-origin requests are not served"));
+            return;
+        }
+        ApiException refusal = refusal(request);
+        if (refusal != null) {
+            problems.write(request, response, refusal);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The refusal of the request's path, query or headers, or null when they are fine. */
+    static ApiException refusal(HttpServletRequest request) {
+        String path = pathRefusal(request);
+        if (path != null) {
+            return new ApiException(ErrorCode.INVALID_REQUEST, path);
+        }
+        ApiException query = queryRefusal(request.getQueryString());
+        if (query != null) {
+            return query;
+        }
+        for (String name : Collections.list(request.getHeaderNames())) {
+            for (String value : Collections.list(request.getHeaders(name))) {
+                // header values are Latin-1 to the container: the bytes of UTF-8 text may look like C1 controls
+                if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                    return new ApiException(ErrorCode.INVALID_REQUEST, "The header " + name + " holds a control character");
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String pathRefusal(HttpServletRequest request) {
+        try {
+            for (PathContainer.Element element : RequestPath.parse(request.getRequestURI(), request.getContextPath())
+                    .pathWithinApplication().elements()) {
+                if (element instanceof PathContainer.PathSegment segment) {
+                    String value = segment.value();   // decoded, with any ;params
+                    if (!Inputs.isText(value) || value.contains("\t") || value.contains("\n") || value.contains("\r")) {
+                        return "The path holds a control character";
+                    }
+                    if (value.length() > Inputs.MAX_IDENTIFIER) {
+                        return "A path segment is longer than " + Inputs.MAX_IDENTIFIER + " characters";
+                    }
+                }
+            }
+            return null;
+        } catch (IllegalArgumentException undecodable) {
+            return "The path is not validly encoded";
+        }
+    }
+
+    private static ApiException queryRefusal(String query) {
+        if (query == null || query.isEmpty()) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name;
+            String value;
+            try {
+                name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException undecodable) {
+                return new ApiException(ErrorCode.INVALID_REQUEST, "The query is not validly encoded");
+            }
+            for (Map.Entry<String, String> part : Map.of("name", name, "value", value).entrySet()) {
+                if (!Inputs.isText(part.getValue())) {
+                    return new ApiException(ErrorCode.INVALID_REQUEST,
+                            "A query parameter's " + part.getKey() + " holds a control character");
+                }
+            }
+            if (Inputs.looksLikeDateTime(value) && Inputs.instant(value).isEmpty()) {
+                return ApiException.invalidField(name, "an RFC 3339 time between the years 0001 and 9999");
+            }
+        }
+        return null;
+    }
+}
