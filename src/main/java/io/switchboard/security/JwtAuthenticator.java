@@ -47,8 +47,10 @@ import org.springframework.stereotype.Component;
 public class JwtAuthenticator {
 
     private static final long JWKS_TTL = Duration.ofMinutes(5).toMillis();
-    private static final long JWKS_REFRESH_TIMEOUT = Duration.ofSeconds(5).toMillis();
-    private static final int JWKS_TIMEOUT_MILLIS = 2_000;
+    // a JWKS refetch (a token naming a new key id) happens while a chat call waits: within its answer budget
+    private static final long JWKS_REFRESH_TIMEOUT = Duration.ofMillis(1_500).toMillis();
+    private static final int JWKS_CONNECT_TIMEOUT_MILLIS = 500;
+    private static final int JWKS_TIMEOUT_MILLIS = 1_000;
     private static final int JWKS_SIZE_LIMIT = 100 * 1024;
 
     private final ConfigurableJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -66,7 +68,7 @@ public class JwtAuthenticator {
         }
         if (properties.jwksUrl() != null) {
             JWKSetSource<SecurityContext> download = new URLBasedJWKSetSource<>(properties.jwksUrl(),
-                    new DefaultResourceRetriever(JWKS_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT));
+                    new DefaultResourceRetriever(JWKS_CONNECT_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT));
             JWKSource<SecurityContext> jwks = JWKSourceBuilder.create(
                             new JwksFetchLimit(download, properties.jwksRefetch().toMillis()))
                     .cache(JWKS_TTL, JWKS_REFRESH_TIMEOUT)
