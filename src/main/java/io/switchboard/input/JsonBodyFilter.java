@@ -23,14 +23,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every body sent to the chat and admin APIs (after {@code BodyLimitFilter} bounded its size) is read once here,
- * before any endpoint parses it: it must be UTF-8, the only charset JSON is exchanged in (another declared charset,
+ * Every body sent to the chat and admin APIs (after {@code BodyLimitFilter} bounded its size, and after
+ * authentication) is read once here, before any endpoint parses it: it must be UTF-8, the only charset JSON is exchanged in (another declared charset,
  * or UTF-16 bytes, 415; bytes that are not UTF-8, 400), and every JSON member name and string in it
  * {@link Inputs#isText text}, and every string shaped as a date-time a storable one (400 naming the member). A body
  * that is not JSON is left to the endpoint, which refuses it with its own words.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 6)
+@Order(Ordered.HIGHEST_PRECEDENCE + 16)
 public class JsonBodyFilter extends OncePerRequestFilter {
 
     private final Problems problems;

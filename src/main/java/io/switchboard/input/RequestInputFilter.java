@@ -14,27 +14,21 @@ import java.util.Collections;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
 import org.springframework.stereotype.Component;
-import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The first check of every request, whatever it is for (chat API, admin API, webhooks, operations): the parts every
- * endpoint reads, the path, the query and the headers, must be {@link Inputs} text (no NUL or control character),
- * path segments {@link Inputs#isIdentifier identifier}-sized, and a query value shaped as a date-time within
- * {@link Inputs#isStorable the storable range}; otherwise 400 {@code invalid_request}. {@code TRACE} is refused (405
- * with {@code Allow}: it would echo credentials back), and so is a CORS preflight (403 {@code forbidden}): no
- * browser page calls the hub.
+ * Every request, whatever it is for (chat API, admin API, webhooks, operations), before any endpoint reads it: the
+ * parts every endpoint reads, the path, the query and the headers, must be {@link Inputs} text (no NUL or control
+ * character), path segments {@link Inputs#isIdentifier identifier}-sized, and a query value shaped as a date-time
+ * within {@link Inputs#isStorable the storable range}; otherwise 400 {@code invalid_request}. It runs after
+ * authentication, so that a refused request to a guarded API is audited like any other attempt.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 15)
 public class RequestInputFilter extends OncePerRequestFilter {
-
-    /** The methods some endpoint serves; what a 405 for TRACE lists. */
-    static final String SERVED_METHODS = "GET, HEAD, POST, PUT, DELETE, OPTIONS";
 
     private final Problems problems;
 
@@ -45,17 +39,6 @@ public class RequestInputFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if ("TRACE".equals(request.getMethod())) {
-            response.setHeader(HttpHeaders.ALLOW, SERVED_METHODS);
-            problems.write(request, response, new ApiException(ErrorCode.INVALID_REQUEST,
-                    "TRACE is not served"), HttpServletResponse.SC_METHOD_NOT_ALLOWED);
-            return;
-        }
-        if (CorsUtils.isPreFlightRequest(request)) {
-            problems.write(request, response, new ApiException(ErrorCode.FORBIDDEN,
-                    "Cross-origin requests are not served"));
-            return;
-        }
         ApiException refusal = refusal(request);
         if (refusal != null) {
             problems.write(request, response, refusal);
