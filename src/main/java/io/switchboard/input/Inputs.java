@@ -45,10 +45,14 @@ public final class Inputs {
         return true;
     }
 
+    /** True for text on one line: no control character at all, tab and line breaks included. */
+    public static boolean isLine(String value) {
+        return isText(value) && value.chars().noneMatch(c -> c == '\t' || c == '\n' || c == '\r');
+    }
+
     /** True for a non-empty identifier of at most {@link #MAX_IDENTIFIER} characters with no control character. */
     public static boolean isIdentifier(String value) {
-        return value != null && !value.isEmpty() && value.length() <= MAX_IDENTIFIER && isText(value)
-                && value.chars().noneMatch(c -> c == '\t' || c == '\n' || c == '\r');
+        return value != null && !value.isEmpty() && value.length() <= MAX_IDENTIFIER && isLine(value);
     }
 
     /** True for an instant between {@link #EARLIEST} and {@link #LATEST}. */

@@ -21,8 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every request, whatever it is for (chat API, admin API, webhooks, operations), before any endpoint reads it: the
- * parts every endpoint reads, the path, the query and the headers, must be {@link Inputs} text (no NUL or control
- * character), path segments {@link Inputs#isIdentifier identifier}-sized, and a query value shaped as a date-time
+ * parts every endpoint reads, the path, the query and the headers, must be {@link Inputs#isLine} text (no NUL or
+ * other control character, no line break), path segments {@link Inputs#isIdentifier identifier}-sized, and a query value shaped as a date-time
  * within {@link Inputs#isStorable the storable range}; otherwise 400 {@code invalid_request}. It runs after
  * authentication, so that a refused request to a guarded API is audited like any other attempt.
  */
@@ -74,7 +74,7 @@ public class RequestInputFilter extends OncePerRequestFilter {
                     .pathWithinApplication().elements()) {
                 if (element instanceof PathContainer.PathSegment segment) {
                     String value = segment.value();   // decoded, with any ;params
-                    if (!Inputs.isText(value) || value.contains("\t") || value.contains("\n") || value.contains("\r")) {
+                    if (!Inputs.isLine(value)) {
                         return "The path holds a control character";
                     }
                     if (value.length() > Inputs.MAX_IDENTIFIER) {
@@ -103,7 +103,7 @@ public class RequestInputFilter extends OncePerRequestFilter {
                 return new ApiException(ErrorCode.INVALID_REQUEST, "The query is not validly encoded");
             }
             for (Map.Entry<String, String> part : Map.of("name", name, "value", value).entrySet()) {
-                if (!Inputs.isText(part.getValue())) {
+                if (!Inputs.isLine(part.getValue())) {
                     return new ApiException(ErrorCode.INVALID_REQUEST,
                             "A query parameter's " + part.getKey() + " holds a control character");
                 }

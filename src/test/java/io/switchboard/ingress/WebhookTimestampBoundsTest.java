@@ -16,6 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A signing time no clock can show (far beyond what an instant holds, the ends of a 64-bit integer) is a stale or
  * future signature like any other: 401 {@code invalid_signature}, never a 500 from reading it. The deliveries are
  * signed with the sources' secrets, so that every scheme reads the time whether it checks it before or after the MAC.
+ * Likewise an event id no database column holds (a NUL in a signed body's id) is not one: the body's digest names
+ * the event instead.
  */
 @HubTest
 class WebhookTimestampBoundsTest {
@@ -50,6 +52,21 @@ class WebhookTimestampBoundsTest {
                     base64("sandbox-hubspot-client-secret".getBytes(StandardCharsets.UTF_8),
                             "POST" + uri + BODY + t.trim()), "X-HubSpot-Request-Timestamp", t),
                     401, "invalid_signature");
+        }
+    }
+
+    @Test
+    void aSignedEventIdThatIsNoIdentifierIsReplacedByTheBodysDigest() throws Exception {
+        Http http = new Http(port);
+        for (String id : List.of("evt_\\u0000nul", "evt_\\u0007bell", "evt_\\nline")) {
+            String body = "{\"id\":\"" + id + "-" + java.util.UUID.randomUUID() + "\",\"type\":\"charge.succeeded\"}";
+            String t = Long.toString(System.currentTimeMillis() / 1000);
+
+            var response = http.send("POST", "/webhooks/stripe", body, "Stripe-Signature",
+                    "t=" + t + ",v1=" + hex("whsec_sandbox_stripe_endpoint_secret", t + "." + body));
+
+            org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            org.assertj.core.api.Assertions.assertThat(response.body()).startsWith("{\"id\":\"sha256:");
         }
     }
 
