@@ -1,6 +1,7 @@
 package io.switchboard.admin;
 
 import io.switchboard.api.ApiException;
+import io.switchboard.input.Inputs;
 import io.switchboard.security.ApiKey;
 import io.switchboard.security.ApiKeys;
 import io.switchboard.security.Scopes;
@@ -46,6 +47,9 @@ public class ApiKeyController {
         }
         if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
             throw ApiException.invalidField("expiresAt", "must be in the future");
+        }
+        if (request.expiresAt() != null && !Inputs.isStorable(request.expiresAt())) {
+            throw ApiException.invalidField("expiresAt", "must be before the year 10000");
         }
         ApiKeys.Minted minted = keys.mint(request.name().trim(), request.scopes(), request.expiresAt());
         Map<String, Object> body = describe(minted.key());

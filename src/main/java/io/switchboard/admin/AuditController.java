@@ -1,9 +1,9 @@
 package io.switchboard.admin;
 
 import io.switchboard.api.ApiException;
+import io.switchboard.input.Inputs;
 import io.switchboard.security.AuditLog;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,10 +35,7 @@ public class AuditController {
     }
 
     private static Instant parse(String since) {
-        try {
-            return since == null ? null : Instant.parse(since);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField("since", "an RFC 3339 time in UTC, such as 2026-11-24T06:00:00Z");
-        }
+        return since == null ? null : Inputs.instant(since).orElseThrow(() -> ApiException.invalidField("since",
+                "an RFC 3339 time in UTC, such as 2026-11-24T06:00:00Z, years 0001 to 9999"));
     }
 }

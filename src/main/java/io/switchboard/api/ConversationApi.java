@@ -2,12 +2,12 @@ package io.switchboard.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.input.Inputs;
 import io.switchboard.privacy.ConversationEvent;
 import io.switchboard.security.Access;
 import io.switchboard.security.Caller;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -63,12 +63,8 @@ public class ConversationApi {
             }
             text = value.asText();
         }
-        Instant at;
-        try {
-            at = Instant.parse(event.path("at").asText(""));
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField("at", "an RFC 3339 time in UTC");
-        }
+        Instant at = Inputs.instant(event.path("at").asText(""))
+                .orElseThrow(() -> ApiException.invalidField("at", "an RFC 3339 time in UTC, years 0001 to 9999"));
         Caller caller = exchange.getProperty(Access.CALLER, Caller.class);
         return new ConversationEvent(conversationId, caller.subject(), type, role, text, at);
     }

@@ -1,5 +1,6 @@
 package io.switchboard.api;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -25,7 +26,9 @@ public class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     public ResponseEntity<byte[]> error(HttpServletRequest request) {
         Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = statusAttribute instanceof Integer code ? code : 500;
+        // asked for by a client rather than forwarded to on an error: a path like any other that serves nothing
+        int status = request.getDispatcherType() != DispatcherType.ERROR ? 404
+                : statusAttribute instanceof Integer code ? code : 500;
         String requestId = (String) request.getAttribute(RequestIdFilter.ATTRIBUTE);
         ApiException error = switch (status) {
             case 401 -> new ApiException(ErrorCode.UNAUTHENTICATED, "Authentication is required");

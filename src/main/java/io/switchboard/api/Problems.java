@@ -48,12 +48,18 @@ public class Problems {
     /** Writes the problem as the whole response, for filters that answer before any controller or route. */
     public void write(HttpServletRequest request, HttpServletResponse response, ApiException error)
             throws IOException {
-        response.setStatus(error.code().status());
+        write(request, response, error, error.code().status());
+    }
+
+    /** As {@link #write(HttpServletRequest, HttpServletResponse, ApiException)}, with another status (405, 415). */
+    public void write(HttpServletRequest request, HttpServletResponse response, ApiException error, int status)
+            throws IOException {
+        response.setStatus(status);
         response.setContentType(MEDIA_TYPE);
         if (error.retryAfter() != null) {
             response.setHeader("Retry-After", Long.toString(Math.max(1, error.retryAfter().toSeconds())));
         }
-        response.getOutputStream().write(body(error, (String) request.getAttribute(RequestIdFilter.ATTRIBUTE)));
+        response.getOutputStream().write(body(error, (String) request.getAttribute(RequestIdFilter.ATTRIBUTE), status));
     }
 
     /** The 500 answer: the request id and nothing else about what went wrong. */

@@ -2,6 +2,7 @@ package io.switchboard.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.input.Inputs;
 import io.switchboard.model.Ticket;
 import io.switchboard.model.TicketRequest;
 import io.switchboard.model.TranscriptEntry;
@@ -9,7 +10,6 @@ import io.switchboard.security.Access;
 import io.switchboard.security.Caller;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,11 +97,9 @@ public class TicketApi {
             throw ApiException.invalidField(field + ".role", "one of " + ROLES);
         }
         String text = text(entry, "text", 10_000, field + ".text");
-        try {
-            return new TranscriptEntry(role, text, Instant.parse(entry.path("at").asText("")));
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField(field + ".at", "an RFC 3339 time in UTC");
-        }
+        Instant at = Inputs.instant(entry.path("at").asText(""))
+                .orElseThrow(() -> ApiException.invalidField(field + ".at", "an RFC 3339 time in UTC, years 0001 to 9999"));
+        return new TranscriptEntry(role, text, at);
     }
 
     private static String text(JsonNode node, String name, int maxLength) {

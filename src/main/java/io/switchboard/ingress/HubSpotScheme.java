@@ -30,8 +30,8 @@ public class HubSpotScheme implements SignatureScheme {
     public void verify(WebhookDelivery delivery, List<String> secrets, Duration tolerance, Instant now) {
         byte[] presented = Hmac.fromBase64(SignatureScheme.required(delivery, "X-HubSpot-Signature-v3"));
         String timestamp = SignatureScheme.required(delivery, "X-HubSpot-Request-Timestamp");
-        long signedAtMillis = SignatureScheme.parseLong(timestamp, "X-HubSpot-Request-Timestamp");
-        SignatureScheme.withinTolerance(Instant.ofEpochMilli(signedAtMillis), now, tolerance);
+        SignatureScheme.withinTolerance(SignatureScheme.epochMillis(timestamp, "X-HubSpot-Request-Timestamp"), now,
+                tolerance);
         byte[] head = (delivery.method() + decodeUri(delivery.uri())).getBytes(StandardCharsets.UTF_8);
         byte[] tail = timestamp.getBytes(StandardCharsets.UTF_8);
         if (!Hmac.signedByAny(secrets, SignatureScheme.listOf(presented), head, delivery.body(), tail)) {

@@ -2,6 +2,7 @@ package io.switchboard.ingress;
 
 import java.time.Duration;
 import java.time.Instant;
+import io.switchboard.input.Inputs;
 import java.util.List;
 
 /**
@@ -40,12 +41,21 @@ public interface SignatureScheme {
         }
     }
 
-    static long parseLong(String value, String header) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidSignature(InvalidSignature.Reason.MALFORMED_HEADER, header + " is not a number");
-        }
+    /**
+     * A signing time in Unix seconds, read through {@link Inputs}: digits within the years 0001 to 9999, so that no
+     * value (a year beyond what an instant holds, the ends of a 64-bit integer) fails the reading itself.
+     */
+    static Instant epochSeconds(String value, String header) {
+        return Inputs.epochSeconds(value.trim()).orElseThrow(() -> malformedTime(header));
+    }
+
+    /** As {@link #epochSeconds}, in milliseconds (HubSpot). */
+    static Instant epochMillis(String value, String header) {
+        return Inputs.epochMillis(value.trim()).orElseThrow(() -> malformedTime(header));
+    }
+
+    private static InvalidSignature malformedTime(String header) {
+        return new InvalidSignature(InvalidSignature.Reason.MALFORMED_HEADER, header + " is not a time we can sign at");
     }
 
     /** A presented signature as a list, empty when it did not decode (and so cannot match). */

@@ -33,8 +33,8 @@ public class SlackScheme implements SignatureScheme {
         if (!header.startsWith(PREFIX)) {
             throw new InvalidSignature(InvalidSignature.Reason.MALFORMED_HEADER, "expected v0=<hex>");
         }
-        long signedAt = SignatureScheme.parseLong(timestamp, "X-Slack-Request-Timestamp");
-        SignatureScheme.withinTolerance(Instant.ofEpochSecond(signedAt), now, tolerance);
+        SignatureScheme.withinTolerance(SignatureScheme.epochSeconds(timestamp, "X-Slack-Request-Timestamp"), now,
+                tolerance);
         byte[] presented = Hmac.fromHex(header.substring(PREFIX.length()));
         byte[] base = ("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8);
         if (!Hmac.signedByAny(secrets, SignatureScheme.listOf(presented), base, delivery.body())) {

@@ -33,8 +33,7 @@ public class StandardWebhooksScheme implements SignatureScheme {
         String id = SignatureScheme.required(delivery, "webhook-id");
         String timestamp = SignatureScheme.required(delivery, "webhook-timestamp");
         String signatures = SignatureScheme.required(delivery, "webhook-signature");
-        long signedAt = SignatureScheme.parseLong(timestamp, "webhook-timestamp");
-        SignatureScheme.withinTolerance(Instant.ofEpochSecond(signedAt), now, tolerance);
+        SignatureScheme.withinTolerance(SignatureScheme.epochSeconds(timestamp, "webhook-timestamp"), now, tolerance);
         byte[] prefix = (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
         for (String secret : secrets) {
             byte[] expected = Hmac.sha256(key(secret), prefix, delivery.body());

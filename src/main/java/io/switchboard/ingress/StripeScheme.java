@@ -45,12 +45,12 @@ public class StripeScheme implements SignatureScheme {
         if (timestamp == null || signatures.isEmpty()) {
             throw new InvalidSignature(InvalidSignature.Reason.MALFORMED_HEADER, "expected t=...,v1=...");
         }
-        long signedAt = SignatureScheme.parseLong(timestamp, "Stripe-Signature t");
+        Instant signedAt = SignatureScheme.epochSeconds(timestamp, "Stripe-Signature t");
         byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
         if (!Hmac.signedByAny(secrets, signatures, prefix, delivery.body())) {
             throw SignatureScheme.badSignature();
         }
-        SignatureScheme.withinTolerance(Instant.ofEpochSecond(signedAt), now, tolerance);
+        SignatureScheme.withinTolerance(signedAt, now, tolerance);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.switchboard.ingress;
 
 import io.switchboard.api.ApiException;
 import io.switchboard.api.ErrorCode;
+import io.switchboard.input.Inputs;
 import io.switchboard.security.AuditLog;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -58,10 +59,14 @@ public class WebhookIngress {
         audit.record("webhook:" + source, "webhook.receive", "rejected", reason);
     }
 
-    /** The vendor's id, or a digest of the body when the vendor sends none (or an unreasonably long one). */
+    /**
+     * The vendor's id, or a digest of the body when the vendor sends none, or one that is no {@link Inputs}
+     * identifier (too long, or a NUL or line break in a signed body's id, which no column or log line should hold).
+     */
     static String eventId(SignatureScheme scheme, WebhookDelivery delivery) {
         String vendorId = scheme.eventId(delivery);
-        if (vendorId != null && !vendorId.isBlank() && vendorId.length() <= MAX_VENDOR_ID_LENGTH) {
+        if (vendorId != null && !vendorId.isBlank() && vendorId.length() <= MAX_VENDOR_ID_LENGTH
+                && Inputs.isIdentifier(vendorId)) {
             return vendorId;
         }
         try {

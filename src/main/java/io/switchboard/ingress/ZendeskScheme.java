@@ -1,9 +1,9 @@
 package io.switchboard.ingress;
 
+import io.switchboard.input.Inputs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -39,11 +39,8 @@ public class ZendeskScheme implements SignatureScheme {
 
     /** Zendesk sends an ISO 8601 instant ({@code 2024-03-04T17:50:46Z}); plain epoch seconds are accepted too. */
     private static Instant signedAt(String timestamp) {
-        try {
-            return Instant.parse(timestamp);
-        } catch (DateTimeParseException notIso) {
-            return Instant.ofEpochSecond(SignatureScheme.parseLong(timestamp, "X-Zendesk-Webhook-Signature-Timestamp"));
-        }
+        return Inputs.instant(timestamp).orElseGet(() ->
+                SignatureScheme.epochSeconds(timestamp, "X-Zendesk-Webhook-Signature-Timestamp"));
     }
 
     @Override

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  *       window; up to {@code max-delay}), then calls again;</li>
  *   <li>other 5xx and connection errors: waits an exponential backoff with jitter, then calls again (a vendor too
  *       slow to answer is not asked again: the timeout decides);</li>
- *   <li>anything else, or attempts used up: fails with the last error, which the API maps to the contract's codes.</li>
+ *   <li>anything else, attempts used up, or a wait that would not end within the call's time budget: fails with the
+ *       last error, which the API maps to the contract's codes.</li>
  * </ul>
  * A vendor's answer is read alike whether camel-http ({@code HttpOperationFailedException}) or camel-salesforce's
  * own client ({@code SalesforceException}, which also renews its session on a 401 by itself) reported it.
@@ -56,7 +57,25 @@ public class VendorCall {
      */
     public static final String RETRY_SAFE = "vendorCallRetrySafe";
 
+    /** The timeout a vendor's calls get when its settings name none, as application.yaml documents. */
+    static final long DEFAULT_TIMEOUT_MILLIS = 2_000;
+
+    /**
+     * Calls the integration within its own timeout ({@code switchboard.vendors.<integration>.timeout-millis}), the
+     * breaker's timeout around this call.
+     */
     public void call(Exchange exchange, String integration) throws Exception {
+        call(exchange, integration, beans.getEnvironment().getProperty(
+                "switchboard.vendors." + integration + ".timeout-millis", Long.class, DEFAULT_TIMEOUT_MILLIS));
+    }
+
+    /**
+     * As {@link #call(Exchange, String)}, within {@code budgetMillis} (the timeout of the breaker around this call):
+     * a wait before another attempt is only taken when it ends inside the budget, so that a vendor's Retry-After
+     * longer than what is left answers {@code upstream_rate_limited} at once rather than a timeout later.
+     */
+    public void call(Exchange exchange, String integration, long budgetMillis) throws Exception {
+        long began = System.nanoTime();
         String endpoint = "direct:" + integration + ".request";
         boolean retrySafe = !Boolean.FALSE.equals(exchange.getProperty(RETRY_SAFE, Boolean.class));
         boolean refreshed = false;
@@ -76,11 +95,18 @@ public class VendorCall {
                 continue;
             }
             Duration wait = retrySafe || status(failure) == 429 ? delayBeforeRetry(failure, attempt) : null;
-            if (wait == null || attempt >= retry.attempts() || Thread.currentThread().isInterrupted()) {
+            if (wait == null || attempt >= retry.attempts() || !fits(began, wait, budgetMillis)
+                    || Thread.currentThread().isInterrupted()) {
                 throw failure instanceof Exception e ? e : new IllegalStateException(failure);
             }
             Thread.sleep(wait.toMillis());
         }
+    }
+
+    /** True when waiting leaves the next attempt some of the budget (at least the first backoff) to answer in. */
+    private boolean fits(long began, Duration wait, long budgetMillis) {
+        long elapsedMillis = (System.nanoTime() - began) / 1_000_000;
+        return elapsedMillis + wait.toMillis() + retry.backoff().toMillis() <= budgetMillis;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.switchboard.security;
 import io.switchboard.api.ApiException;
 import io.switchboard.api.ErrorCode;
 import io.switchboard.api.Problems;
+import io.switchboard.input.RequestPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,20 +42,25 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     }
 
     /**
-     * The scope a path's API needs, or null for a path that takes no API key. The path is the one requests are routed
-     * by (the servlet path: decoded, normalized, without {@code ;parameters}), not the raw URI, which
-     * {@code /admin;x/api-keys} would get past a prefix check with.
+     * The scope a path's API needs, or null for a path that takes no API key. The path is decoded and without
+     * {@code ;parameters} (the raw URI would get {@code /admin;x/api-keys} past a prefix check).
      */
     static String scopeFor(String path) {
-        if (path.startsWith("/admin/")) {
+        if (path.equals("/admin") || path.startsWith("/admin/")) {
             return Scopes.ADMIN;
         }
         return path.startsWith(Scopes.PRIVACY_PATH) ? Scopes.PRIVACY_ADMIN : null;
     }
 
+    /** The scope any reading of the request's path ({@link RequestPaths}) needs, or null when none needs one. */
+    static String scopeFor(HttpServletRequest request) {
+        return RequestPaths.views(request).stream().map(ApiKeyFilter::scopeFor).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return scopeFor(request.getServletPath()) == null;
+        return scopeFor(request) == null;
     }
 
     @Override
@@ -72,7 +78,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         String actor = "apikey:" + key.get().id();
-        String scope = scopeFor(request.getServletPath());
+        String scope = scopeFor(request);
         if (!key.get().scopes().contains(scope)) {
             audit.record(actor, action, "forbidden", "missing scope " + scope);
             problems.write(request, response,

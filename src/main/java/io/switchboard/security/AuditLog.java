@@ -1,6 +1,7 @@
 package io.switchboard.security;
 
 import io.switchboard.api.RequestIds;
+import io.switchboard.input.Inputs;
 import io.switchboard.jobs.BackgroundLoop;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -38,6 +39,7 @@ public class AuditLog extends BackgroundLoop {
     private static final String INSERT =
             "INSERT INTO audit_log (at, actor, action, outcome, request_id, detail) VALUES (?, ?, ?, ?, ?, ?)";
     private static final int BATCH = 1_000;
+    private static final int MAX_VALUE = 2_000;
 
     /** How long a caller waits for its batch before writing its entry itself. */
     private static final long WAIT_MILLIS = 5_000;
@@ -55,7 +57,8 @@ public class AuditLog extends BackgroundLoop {
     }
 
     public void record(String actor, String action, String outcome, String detail) {
-        Entry entry = new Entry(Instant.now(), actor, action, outcome, MDC.get(RequestIds.MDC_KEY), detail);
+        Entry entry = new Entry(Instant.now(), storable(actor), storable(action), storable(outcome),
+                MDC.get(RequestIds.MDC_KEY), storable(detail));
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             write(List.of(entry));   // in the caller's transaction
             return;
@@ -77,6 +80,29 @@ public class AuditLog extends BackgroundLoop {
         if (queue.remove(pending)) {
             write(List.of(entry));   // the writer never took it; once taken, the writer owns it
         }
+    }
+
+    /**
+     * A value as the log can hold it, whatever a caller managed to put in it: control characters (NUL, which
+     * PostgreSQL refuses, among them) escaped as {@code \\uXXXX}, at most {@link #MAX_VALUE} characters. An entry
+     * that could not be written would be lost, and with it the batch it was in.
+     */
+    static String storable(String value) {
+        if (value == null || value.length() <= MAX_VALUE && Inputs.isText(value) && value.indexOf('\n') < 0
+                && value.indexOf('\r') < 0) {
+            return value;
+        }
+        StringBuilder clean = new StringBuilder();
+        value.codePoints().takeWhile(c -> clean.length() < MAX_VALUE).forEach(c -> {
+            String character = Character.isBmpCodePoint(c) && Character.isSurrogate((char) c) ? "\u0000"
+                    : Character.toString(c);
+            if (c == '\t' || Inputs.isIdentifier(character)) {
+                clean.append(character);
+            } else {
+                clean.append(String.format("\\u%04x", c));
+            }
+        });
+        return clean.toString();
     }
 
     /** Entries matching every given filter (null: any), newest first. */

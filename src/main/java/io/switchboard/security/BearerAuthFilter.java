@@ -3,6 +3,7 @@ package io.switchboard.security;
 import io.switchboard.api.ApiException;
 import io.switchboard.api.ErrorCode;
 import io.switchboard.api.Problems;
+import io.switchboard.input.RequestPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates every chat API request ({@code /api/v1/**}, except the public OpenAPI document and the privacy API,
+ * Authenticates every chat API request ({@code /api/**}, however its path is written, except the public OpenAPI document and the privacy API,
  * which takes API keys: {@link ApiKeyFilter}) before any route sees it, so that a route cannot forget to. The caller
  * is left in a request attribute for {@link Access}. Every attempt is audited, with the token's subject when it is
  * valid, never the token. Failed attempts count against the client address's limit ({@link UnauthenticatedAttempts}).
@@ -40,11 +41,20 @@ public class BearerAuthFilter extends OncePerRequestFilter {
         this.attempts = attempts;
     }
 
+    /**
+     * Skipped only when no reading of the path ({@link RequestPaths}: the container's normalized one, and the raw one
+     * routes match) is a chat API path: {@code /api/v1/orders/..} is {@code /api/v1} to the container but order
+     * {@code ..} to the orders route, and is authenticated.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getServletPath();   // as routed: decoded, normalized, without ;parameters
-        return !path.startsWith("/api/v1/") || path.equals("/api/v1/openapi.json")
-                || path.startsWith(Scopes.PRIVACY_PATH);
+        return RequestPaths.views(request).stream().noneMatch(BearerAuthFilter::isChatApi);
+    }
+
+    /** Everything under {@code /api} but the public OpenAPI document and the privacy API (API keys). */
+    static boolean isChatApi(String path) {
+        return (path.equals("/api") || path.startsWith("/api/")) && !path.equals("/api/v1/openapi.json")
+                && !path.startsWith(Scopes.PRIVACY_PATH);
     }
 
     @Override

@@ -17,6 +17,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.switchboard.input.Inputs;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyFactory;
@@ -39,14 +40,17 @@ import org.springframework.stereotype.Component;
  * Validates chat backend JWTs with Nimbus JOSE+JWT. Each algorithm is bound to its own kind of key: HS256 to the
  * shared secret, RS256 and ES256 to the PEM public key or the JWKS URL. So {@code alg=none}, algorithms not
  * configured, and an HS256 token "signed" with a public key are all refused. {@code aud} must match, {@code exp}
- * and {@code sub} are required, {@code nbf} is honoured, with a small clock skew.
+ * and {@code sub} are required, {@code nbf} is honoured, with a small clock skew; the claims kept must be
+ * {@link Inputs} identifiers.
  */
 @Component
 public class JwtAuthenticator {
 
     private static final long JWKS_TTL = Duration.ofMinutes(5).toMillis();
-    private static final long JWKS_REFRESH_TIMEOUT = Duration.ofSeconds(5).toMillis();
-    private static final int JWKS_TIMEOUT_MILLIS = 2_000;
+    // a JWKS refetch (a token naming a new key id) happens while a chat call waits: within its answer budget
+    private static final long JWKS_REFRESH_TIMEOUT = Duration.ofMillis(1_500).toMillis();
+    private static final int JWKS_CONNECT_TIMEOUT_MILLIS = 500;
+    private static final int JWKS_TIMEOUT_MILLIS = 1_000;
     private static final int JWKS_SIZE_LIMIT = 100 * 1024;
 
     private final ConfigurableJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -64,7 +68,7 @@ public class JwtAuthenticator {
         }
         if (properties.jwksUrl() != null) {
             JWKSetSource<SecurityContext> download = new URLBasedJWKSetSource<>(properties.jwksUrl(),
-                    new DefaultResourceRetriever(JWKS_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT));
+                    new DefaultResourceRetriever(JWKS_CONNECT_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT));
             JWKSource<SecurityContext> jwks = JWKSourceBuilder.create(
                             new JwksFetchLimit(download, properties.jwksRefetch().toMillis()))
                     .cache(JWKS_TTL, JWKS_REFRESH_TIMEOUT)
@@ -92,10 +96,22 @@ public class JwtAuthenticator {
     public Optional<Caller> authenticate(String token) {
         try {
             JWTClaimsSet claims = processor.process(token, null);
-            return Optional.of(new Caller(claims.getSubject(), scopes(claims), claims.getStringClaim("acr")));
+            Caller caller = new Caller(claims.getSubject(), scopes(claims), claims.getStringClaim("acr"));
+            return readable(caller) ? Optional.of(caller) : Optional.empty();
         } catch (ParseException | BadJOSEException | JOSEException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The claims the hub stores and compares (the subject in the audit log and beside conversations and tickets,
+     * scopes, acr) are {@link Inputs#isIdentifier identifiers}: a validly signed token naming a subject with a NUL
+     * is as unacceptable as a badly signed one.
+     */
+    private static boolean readable(Caller caller) {
+        return Inputs.isIdentifier(caller.subject())
+                && (caller.acr() == null || Inputs.isIdentifier(caller.acr()))
+                && caller.scopes().stream().allMatch(Inputs::isIdentifier);
     }
 
     private static JWSKeySelector<SecurityContext> either(JWSKeySelector<SecurityContext> first,

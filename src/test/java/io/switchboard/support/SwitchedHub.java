@@ -10,8 +10,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A hub of its own for a test class that needs settings {@link HubTest}'s shared one does not have (another
  * provider, the KB warm-up on): the same profiles and {@link Sandboxes}, its data under {@code data}, a random port.
- * Vendor timeouts are 3 s rather than the test profile's 1.5 s: a fresh hub's first calls also load what the later
- * ones reuse, and the tests' slow vendors take 5 s.
+ * Vendor timeouts (each call of a ticket's creation too) are 3 s rather than the production 2 s and less: a fresh
+ * hub's first calls also load what the later ones reuse, and the tests' slow vendors take 5 s.
  */
 public final class SwitchedHub {
 
@@ -27,6 +27,9 @@ public final class SwitchedHub {
         for (String vendor : Sandboxes.VENDORS) {
             properties.put("switchboard.vendors." + vendor + ".base-url", Sandboxes.baseUrl(vendor));
             properties.put("switchboard.vendors." + vendor + ".timeout-millis", "3000");
+        }
+        for (String call : new String[] {"lookup", "create", "label"}) {
+            properties.put("switchboard.helpdesk.ticket-create." + call + "-timeout-millis", "3000");
         }
         for (String setting : settings) {
             int equals = setting.indexOf('=');
