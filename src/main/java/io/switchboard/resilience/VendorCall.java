@@ -72,6 +72,7 @@ public class VendorCall {
             }
             if (status(failure) == 401 && !refreshed && beans.containsBean(integration + "TokenRefresh")) {
                 beans.getBean(integration + "TokenRefresh", TokenRefresh.class).refresh();
+                tokenRefreshed(integration);
                 refreshed = true;
                 continue;
             }
@@ -79,32 +80,67 @@ public class VendorCall {
             if (wait == null || attempt >= retry.attempts() || Thread.currentThread().isInterrupted()) {
                 throw failure instanceof Exception e ? e : new IllegalStateException(failure);
             }
+            if (rateLimited(status(failure), failure)) {
+                rateLimitWait(integration, wait);
+            }
             Thread.sleep(wait.toMillis());
         }
     }
 
     /**
-     * Per integration and attempt: {@code switchboard_integration_calls_total{integration,outcome}},
-     * {@code switchboard_integration_call_seconds} (histogram) and {@code switchboard_integration_auth_failures_total}.
+     * Per integration and attempt: {@code switchboard_integration_calls_total{integration,outcome}} and
+     * {@code switchboard_integration_call_seconds} (a histogram with a bucket at 2 s, for latency alerts); a refused
+     * credential also counts in {@code switchboard_integration_auth_failures_total}. Calls an open circuit refuses
+     * and calls the breaker's timeout gives up on are counted by {@link BreakerMetrics}.
      */
     private void record(String integration, Throwable failure, long nanos) {
-        int status = failure == null ? 200 : status(failure);
-        String outcome = failure == null ? "success"
-                : status == 401 || status == 403 && !rateLimited(failure)
-                ? "auth_failure"
-                : status == 429 || status == 403 ? "rate_limited"
-                : status >= 500 ? "server_error"
-                : status >= 400 ? "client_error"
-                : "io_error";
-        Counter.builder("switchboard.integration.calls").tag("integration", integration).tag("outcome", outcome)
+        Counter.builder("switchboard.integration.calls").tag("integration", integration)
+                .tag("outcome", outcome(failure))
                 .description("Vendor calls, each attempt, by outcome").register(metrics).increment();
         Timer.builder("switchboard.integration.call").tag("integration", integration)
-                .description("Vendor call latency, each attempt").publishPercentileHistogram()
+                .description("Vendor call latency, each attempt").serviceLevelObjectives(LATENCY_BUCKETS)
                 .register(metrics).record(nanos, TimeUnit.NANOSECONDS);
-        if ("auth_failure".equals(outcome)) {
+        if ("auth_failure".equals(outcome(failure))) {
             Counter.builder("switchboard.integration.auth.failures").tag("integration", integration)
                     .description("Vendor calls refused our credentials").register(metrics).increment();
         }
+    }
+
+    /** Histogram buckets of vendor call latency: fine around the 2 s that the latency alert watches. */
+    static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(1500),
+        Duration.ofMillis(2000), Duration.ofMillis(2500), Duration.ofMillis(3000), Duration.ofMillis(5000),
+        Duration.ofMillis(10000), Duration.ofMillis(30000)};
+
+    /** success, auth_failure, rate_limited, client_error, upstream_error (5xx, connection failed) or timeout. */
+    static String outcome(Throwable failure) {
+        if (failure == null) {
+            return "success";
+        }
+        int status = status(failure);
+        if (status == 401 || status == 403 && !rateLimited(failure)) {
+            return "auth_failure";
+        }
+        if (status == 429 || status == 403) {
+            return "rate_limited";
+        }
+        if (status >= 500) {
+            return "upstream_error";
+        }
+        if (status >= 400) {
+            return "client_error";
+        }
+        return timedOut(failure) ? "timeout" : "upstream_error";
+    }
+
+    private void tokenRefreshed(String integration) {
+        Counter.builder("switchboard.integration.token.refreshes").tag("integration", integration)
+                .description("Credentials renewed after the vendor refused them").register(metrics).increment();
+    }
+
+    private void rateLimitWait(String integration, Duration wait) {
+        Timer.builder("switchboard.integration.rate.limit.wait").tag("integration", integration)
+                .description("Waits for a vendor's Retry-After before calling again").register(metrics).record(wait);
     }
 
     /** How long to wait before calling again, or null when this failure is not worth another call. */
@@ -158,6 +194,20 @@ public class VendorCall {
             }
         }
         return Map.of();
+    }
+
+    private static boolean rateLimited(int status, Throwable failure) {
+        return status == 429 || status == 503 || status == 403 && rateLimited(failure);
+    }
+
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException
+                    || t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean io(Throwable failure) {

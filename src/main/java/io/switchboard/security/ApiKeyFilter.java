@@ -30,11 +30,13 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private final ApiKeys keys;
     private final Problems problems;
     private final AuditLog audit;
+    private final AuthMetrics metrics;
 
-    public ApiKeyFilter(ApiKeys keys, Problems problems, AuditLog audit) {
+    public ApiKeyFilter(ApiKeys keys, Problems problems, AuditLog audit, AuthMetrics metrics) {
         this.keys = keys;
         this.problems = problems;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     /**
@@ -61,6 +63,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         Optional<ApiKey> key = keys.authenticate(request.getHeader("X-Api-Key"), Instant.now());
         if (key.isEmpty()) {
             audit.record("apikey:unknown", action, "unauthenticated", null);
+            metrics.apiKeyRefused(request.getServletPath(), request.getHeader("X-Api-Key"));
             response.setHeader("WWW-Authenticate", "ApiKey header=\"X-Api-Key\"");
             problems.write(request, response, new ApiException(ErrorCode.UNAUTHENTICATED, "A valid API key is required"));
             return;
@@ -69,6 +72,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         String scope = scopeFor(request.getServletPath());
         if (!key.get().scopes().contains(scope)) {
             audit.record(actor, action, "forbidden", "missing scope " + scope);
+            metrics.apiKeyLacksScope(request.getServletPath());
             problems.write(request, response,
                     new ApiException(ErrorCode.FORBIDDEN, "This call needs the scope " + scope));
             return;

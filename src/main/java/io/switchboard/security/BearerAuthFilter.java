@@ -30,11 +30,13 @@ public class BearerAuthFilter extends OncePerRequestFilter {
     private final JwtAuthenticator authenticator;
     private final Problems problems;
     private final AuditLog audit;
+    private final AuthMetrics metrics;
 
-    public BearerAuthFilter(JwtAuthenticator authenticator, Problems problems, AuditLog audit) {
+    public BearerAuthFilter(JwtAuthenticator authenticator, Problems problems, AuditLog audit, AuthMetrics metrics) {
         this.authenticator = authenticator;
         this.problems = problems;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     @Override
@@ -55,6 +57,7 @@ public class BearerAuthFilter extends OncePerRequestFilter {
         String action = request.getMethod() + " " + request.getRequestURI();
         if (caller.isEmpty()) {
             audit.record("jwt:unknown", action, "unauthenticated", bearer ? "invalid token" : "no token");
+            metrics.jwtRefused(bearer ? authorization.substring(PREFIX.length()).trim() : null);
             reject(request, response, bearer);
             return;
         }
