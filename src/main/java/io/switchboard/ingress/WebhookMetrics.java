@@ -21,8 +21,19 @@ public class WebhookMetrics {
 
     private final MeterRegistry registry;
 
-    public WebhookMetrics(MeterRegistry registry) {
+    public WebhookMetrics(MeterRegistry registry, RetryingQueues queues) {
         this.registry = registry;
+        // at zero from the start, so that rates and alerts have a series before the first event
+        for (RetryingQueues.Retrying queue : queues.all()) {
+            if ("webhooks".equals(queue.kind())) {
+                counter("switchboard.webhooks.accepted", queue.name());
+                counter("switchboard.webhooks.duplicate", queue.name());
+                counter("switchboard.webhooks.processed", queue.name());
+                processing(queue.name());
+            }
+            counter(queue, "retried");
+            counter(queue, "dead.lettered");
+        }
     }
 
     public void accepted(String source) {
@@ -40,9 +51,12 @@ public class WebhookMetrics {
 
     public void processed(String source, Duration sinceReceived) {
         counter("switchboard.webhooks.processed", source).increment();
-        Timer.builder("switchboard.webhooks.processing").tag("source", source)
-                .description("From receipt to applied").serviceLevelObjectives(LAG_BUCKETS)
-                .register(registry).record(sinceReceived);
+        processing(source).record(sinceReceived);
+    }
+
+    private Timer processing(String source) {
+        return Timer.builder("switchboard.webhooks.processing").tag("source", source)
+                .description("From receipt to applied").serviceLevelObjectives(LAG_BUCKETS).register(registry);
     }
 
     public void retried(RetryingQueues.Retrying queue) {

@@ -41,19 +41,16 @@ public class BreakerMetrics implements MeterBinder {
                 .tag("integration", breaker.getName())
                 .description("Calls refused while the circuit was open")
                 .register(registry);
-        Counter refused = calls(registry, breaker, "breaker_open");
-        Counter timedOut = calls(registry, breaker, "timeout");
+        IntegrationMetrics integration = new IntegrationMetrics(registry);
+        integration.register(breaker.getName());
+        Counter refused = integration.calls(breaker.getName(), "breaker_open");
+        Counter timedOut = integration.calls(breaker.getName(), "timeout");
         breaker.getEventPublisher().onCallNotPermitted(event -> refused.increment());
         breaker.getEventPublisher().onError(event -> {
             if (event.getThrowable() instanceof TimeoutException) {
                 timedOut.increment();
             }
         });
-    }
-
-    private static Counter calls(MeterRegistry registry, CircuitBreaker breaker, String outcome) {
-        return Counter.builder("switchboard.integration.calls").tag("integration", breaker.getName())
-                .tag("outcome", outcome).description("Vendor calls, each attempt, by outcome").register(registry);
     }
 
     private static boolean isOpen(CircuitBreaker breaker) {

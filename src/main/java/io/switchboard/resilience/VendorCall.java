@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.salesforce.api.SalesforceException;
@@ -39,7 +36,7 @@ public class VendorCall {
     private final RetryProperties retry;
     private final UpstreamFailures failures;
     private final ApplicationContext beans;
-    private final MeterRegistry metrics;
+    private final IntegrationMetrics metrics;
 
     public VendorCall(ProducerTemplate producer, RetryProperties retry, UpstreamFailures failures,
                       ApplicationContext beans, MeterRegistry metrics) {
@@ -47,7 +44,7 @@ public class VendorCall {
         this.retry = retry;
         this.failures = failures;
         this.beans = beans;
-        this.metrics = metrics;
+        this.metrics = new IntegrationMetrics(metrics);
     }
 
     /**
@@ -72,7 +69,7 @@ public class VendorCall {
             }
             if (status(failure) == 401 && !refreshed && beans.containsBean(integration + "TokenRefresh")) {
                 beans.getBean(integration + "TokenRefresh", TokenRefresh.class).refresh();
-                tokenRefreshed(integration);
+                metrics.tokenRefreshed(integration);
                 refreshed = true;
                 continue;
             }
@@ -81,36 +78,19 @@ public class VendorCall {
                 throw failure instanceof Exception e ? e : new IllegalStateException(failure);
             }
             if (rateLimited(status(failure), failure)) {
-                rateLimitWait(integration, wait);
+                metrics.rateLimitWait(integration, wait);
             }
             Thread.sleep(wait.toMillis());
         }
     }
 
     /**
-     * Per integration and attempt: {@code switchboard_integration_calls_total{integration,outcome}} and
-     * {@code switchboard_integration_call_seconds} (a histogram with a bucket at 2 s, for latency alerts); a refused
-     * credential also counts in {@code switchboard_integration_auth_failures_total}. Calls an open circuit refuses
-     * and calls the breaker's timeout gives up on are counted by {@link BreakerMetrics}.
+     * Per integration and attempt ({@link IntegrationMetrics}); calls an open circuit refuses and calls the breaker's
+     * timeout gives up on are counted by {@link BreakerMetrics}.
      */
     private void record(String integration, Throwable failure, long nanos) {
-        Counter.builder("switchboard.integration.calls").tag("integration", integration)
-                .tag("outcome", outcome(failure))
-                .description("Vendor calls, each attempt, by outcome").register(metrics).increment();
-        Timer.builder("switchboard.integration.call").tag("integration", integration)
-                .description("Vendor call latency, each attempt").serviceLevelObjectives(LATENCY_BUCKETS)
-                .register(metrics).record(nanos, TimeUnit.NANOSECONDS);
-        if ("auth_failure".equals(outcome(failure))) {
-            Counter.builder("switchboard.integration.auth.failures").tag("integration", integration)
-                    .description("Vendor calls refused our credentials").register(metrics).increment();
-        }
+        metrics.called(integration, outcome(failure), nanos);
     }
-
-    /** Histogram buckets of vendor call latency: fine around the 2 s that the latency alert watches. */
-    static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
-        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(1500),
-        Duration.ofMillis(2000), Duration.ofMillis(2500), Duration.ofMillis(3000), Duration.ofMillis(5000),
-        Duration.ofMillis(10000), Duration.ofMillis(30000)};
 
     /** success, auth_failure, rate_limited, client_error, upstream_error (5xx, connection failed) or timeout. */
     static String outcome(Throwable failure) {
@@ -131,16 +111,6 @@ public class VendorCall {
             return "client_error";
         }
         return timedOut(failure) ? "timeout" : "upstream_error";
-    }
-
-    private void tokenRefreshed(String integration) {
-        Counter.builder("switchboard.integration.token.refreshes").tag("integration", integration)
-                .description("Credentials renewed after the vendor refused them").register(metrics).increment();
-    }
-
-    private void rateLimitWait(String integration, Duration wait) {
-        Timer.builder("switchboard.integration.rate.limit.wait").tag("integration", integration)
-                .description("Waits for a vendor's Retry-After before calling again").register(metrics).record(wait);
     }
 
     /** How long to wait before calling again, or null when this failure is not worth another call. */
