@@ -2,6 +2,7 @@ package io.switchboard.privacy;
 
 import io.switchboard.api.ApiException;
 import io.switchboard.events.OutboxRelay;
+import io.switchboard.tracing.TraceParent;
 import io.switchboard.jobs.JobQueue;
 import java.sql.Timestamp;
 import java.util.UUID;
@@ -31,10 +32,12 @@ public class ConversationStore {
     private final OutboxRelay relay;
     private final JobQueue crmActivity;
     private final ConversationMetrics metrics;
+    private final TraceParent traceParent;
 
     public ConversationStore(JdbcTemplate jdbc, TransactionTemplate transaction, FieldCipher cipher,
                              Consents consents, OutboxRelay relay,
-                             @Qualifier("crmActivityJobQueue") JobQueue crmActivity, ConversationMetrics metrics) {
+                             @Qualifier("crmActivityJobQueue") JobQueue crmActivity, ConversationMetrics metrics,
+                             TraceParent traceParent) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.cipher = cipher;
@@ -42,6 +45,7 @@ public class ConversationStore {
         this.relay = relay;
         this.crmActivity = crmActivity;
         this.metrics = metrics;
+        this.traceParent = traceParent;
     }
 
     /** Where a sealed field belongs: the associated data it is sealed and opened with ({@link FieldCipher}). */
@@ -64,8 +68,8 @@ public class ConversationStore {
                     cipher.seal(event.role(), context(id, "role")), cipher.seal(text, context(id, "text")),
                     consent.crmLogging(), event.score());
             if (consent.crmLogging()) {
-                jdbc.update("INSERT INTO event_outbox (topic, body) VALUES (?, ?)",
-                        OutboxRelay.queue(crmActivity.queue()), id);
+                jdbc.update("INSERT INTO event_outbox (topic, body, traceparent) VALUES (?, ?, ?)",
+                        OutboxRelay.queue(crmActivity.queue()), id, traceParent.current());
             }
             return consent.crmLogging();
         }));
