@@ -59,6 +59,21 @@ class ObservabilityTest {
     }
 
     @Test
+    void theDashboardHasOneRowPerArea() throws Exception {
+        JsonNode board = json.readTree(Path.of("ops/grafana/dashboards/switchboard.json").toFile());
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        board.path("panels").forEach(panel -> {
+            if ("row".equals(panel.path("type").asText())) {
+                rows.add(panel.path("title").asText());
+            } else {
+                assertThat(panel.path("targets")).as(panel.path("title").asText()).isNotEmpty();
+            }
+        });
+
+        assertThat(rows).containsExactly("Integrations", "Webhooks", "Chat API", "Business", "JVM and pools");
+    }
+
+    @Test
     @ExtendWith(OutputCaptureExtension.class)
     void personalDataIsMaskedInTheHubsLog(CapturedOutput output) {
         LoggerFactory.getLogger(ObservabilityTest.class).warn("Customer {} called from {} about card {}",

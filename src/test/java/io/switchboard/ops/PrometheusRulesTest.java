@@ -31,6 +31,14 @@ class PrometheusRulesTest {
     }
 
     @Test
+    void promtoolAcceptsThePrometheusConfiguration() {
+        ExternalTools.Result result = ExternalTools.run(PROMETHEUS, 120,
+                ExternalTools.debianCommand("promtool", "prometheus"), "check", "config", "prometheus.yml");
+
+        assertThat(result.ok()).as(result.output()).isTrue();
+    }
+
+    @Test
     void everyAlertFiresOnItsSeriesAndStaysSilentOnTheOthers() {
         ExternalTools.Result result = ExternalTools.run(PROMETHEUS, 300,
                 ExternalTools.debianCommand("promtool", "prometheus"), "test", "rules", "alerts.test.yaml");
