@@ -59,6 +59,18 @@ class ObservabilityTest {
     }
 
     @Test
+    void bothDatabasePoolsAreExported() throws Exception {
+        String reader = Tokens.forCustomer(Tokens.CUSTOMER, "catalog:read");
+        assertThat(get("/api/v1/products/IPOD2008GREEN", reader).statusCode()).isEqualTo(200);
+
+        Map<String, Double> samples = scrape();
+
+        assertThat(samples).containsKeys("hikaricp_connections_max{pool=\"switchboard\"}",
+                "hikaricp_connections_max{pool=\"catalog\"}");
+        assertThat(samples.get("hikaricp_connections_max{pool=\"catalog\"}")).isEqualTo(4);
+    }
+
+    @Test
     void theDashboardHasOneRowPerArea() throws Exception {
         JsonNode board = json.readTree(Path.of("ops/grafana/dashboards/switchboard.json").toFile());
         java.util.List<String> rows = new java.util.ArrayList<>();
