@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component("conversationApi")
 public class ConversationApi {
 
-    private static final Set<String> TYPES = Set.of("message", "escalated", "resolved");
+    private static final Set<String> TYPES = Set.of("message", "escalated", "resolved", "csat");
     private static final Set<String> ROLES = Set.of("customer", "assistant", "agent");
     private static final int MAX_TEXT = 10_000;
 
@@ -63,10 +63,20 @@ public class ConversationApi {
             }
             text = value.asText();
         }
+        Integer score = null;
+        if ("csat".equals(type)) {
+            JsonNode value = event.path("score");
+            if (!value.isInt() || value.asInt() < 1 || value.asInt() > 5) {
+                throw ApiException.invalidField("score", "an integer from 1 to 5");
+            }
+            score = value.asInt();
+        } else if (event.hasNonNull("score")) {
+            throw ApiException.invalidField("score", "only on a csat event");
+        }
         Instant at = Inputs.instant(event.path("at").asText(""))
                 .orElseThrow(() -> ApiException.invalidField("at", "an RFC 3339 time in UTC, years 0001 to 9999"));
         Caller caller = exchange.getProperty(Access.CALLER, Caller.class);
-        return new ConversationEvent(conversationId, caller.subject(), type, role, text, at);
+        return new ConversationEvent(conversationId, caller.subject(), type, role, text, at, score);
     }
 
     /** 202: stored; logged to the CRM later, when the customer consented. */

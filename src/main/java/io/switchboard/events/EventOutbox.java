@@ -1,5 +1,6 @@
 package io.switchboard.events;
 
+import io.switchboard.tracing.TraceParent;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +32,10 @@ public class EventOutbox {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final OutboxRelay relay;
+    private final TraceParent traceParent;
 
-    public EventOutbox(JdbcTemplate jdbc, TransactionTemplate transaction, OutboxRelay relay) {
+    public EventOutbox(JdbcTemplate jdbc, TransactionTemplate transaction, OutboxRelay relay, TraceParent traceParent) {
+        this.traceParent = traceParent;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.relay = relay;
@@ -88,13 +91,16 @@ public class EventOutbox {
                 relay.wake();
             }
         });
+        String trace = traceParent.current();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("INSERT INTO event_outbox (topic, body, "
-                    + "event_source, event_type) SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[])");
-            insert.setArray(1, connection.createArrayOf("text", column(publications, Publication::topic)));
-            insert.setArray(2, connection.createArrayOf("text", column(publications, Publication::body)));
-            insert.setArray(3, connection.createArrayOf("text", column(publications, Publication::eventSource)));
-            insert.setArray(4, connection.createArrayOf("text", column(publications, Publication::eventType)));
+                    + "event_source, event_type, traceparent) SELECT *, ?::text FROM unnest(?::text[], ?::text[],"
+                    + " ?::text[], ?::text[])");
+            insert.setString(1, trace);
+            insert.setArray(2, connection.createArrayOf("text", column(publications, Publication::topic)));
+            insert.setArray(3, connection.createArrayOf("text", column(publications, Publication::body)));
+            insert.setArray(4, connection.createArrayOf("text", column(publications, Publication::eventSource)));
+            insert.setArray(5, connection.createArrayOf("text", column(publications, Publication::eventType)));
             return insert;
         });
     }

@@ -1,5 +1,6 @@
 package io.switchboard.events;
 
+import io.switchboard.tracing.TraceParent;
 import io.switchboard.jobs.BackgroundLoop;
 import io.switchboard.jobs.TransactedSession;
 import jakarta.jms.ConnectionFactory;
@@ -43,7 +44,8 @@ public class OutboxRelay extends BackgroundLoop {
     private static final long SWEEP_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final String QUEUE = "queue:";
 
-    private record Row(long id, String topic, String body, String eventSource, String eventType) {
+    private record Row(long id, String topic, String body, String eventSource, String eventType,
+                       String traceparent) {
     }
 
     private final JdbcTemplate jdbc;
@@ -105,9 +107,10 @@ public class OutboxRelay extends BackgroundLoop {
     }
 
     private int publishBatch(Session session) {
-        List<Row> rows = jdbc.query("SELECT id, topic, body, event_source, event_type FROM event_outbox WHERE id > ? "
-                        + "ORDER BY id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED",
-                (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+        List<Row> rows = jdbc.query("SELECT id, topic, body, event_source, event_type, traceparent FROM event_outbox"
+                        + " WHERE id > ? ORDER BY id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED",
+                (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)),
                 published);
         if (rows.isEmpty()) {
             return 0;
@@ -131,6 +134,9 @@ public class OutboxRelay extends BackgroundLoop {
                 }
                 if (row.eventType() != null) {
                     message.setStringProperty("eventType", row.eventType());
+                }
+                if (row.traceparent() != null) {
+                    message.setStringProperty(TraceParent.PROPERTY, row.traceparent());
                 }
                 producer.send(message);
             }

@@ -4,6 +4,7 @@ import io.switchboard.api.ApiException;
 import io.switchboard.api.ErrorCode;
 import io.switchboard.input.Inputs;
 import io.switchboard.security.AuditLog;
+import io.switchboard.security.AuthMetrics;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -27,12 +28,14 @@ public class WebhookIngress {
     private final DurableQueue queue;
     private final WebhookMetrics metrics;
     private final AuditLog audit;
+    private final AuthMetrics authMetrics;
     private final Clock clock;
 
-    public WebhookIngress(DurableQueue queue, WebhookMetrics metrics, AuditLog audit) {
+    public WebhookIngress(DurableQueue queue, WebhookMetrics metrics, AuditLog audit, AuthMetrics authMetrics) {
         this.queue = queue;
         this.metrics = metrics;
         this.audit = audit;
+        this.authMetrics = authMetrics;
         this.clock = Clock.systemUTC();
     }
 
@@ -42,6 +45,8 @@ public class WebhookIngress {
             source.scheme().verify(delivery, source.settings().secrets(), source.settings().tolerance(), now);
         } catch (InvalidSignature refused) {
             reject(source.name(), refused.reason().tag());
+            authMetrics.webhookSignatureRefused(source.name(), refused.reason() == InvalidSignature.Reason.STALE_TIMESTAMP
+                    || refused.reason() == InvalidSignature.Reason.FUTURE_TIMESTAMP);
             throw new ApiException(ErrorCode.INVALID_SIGNATURE, "The delivery's signature could not be verified");
         }
         String eventId = eventId(source.scheme(), delivery);

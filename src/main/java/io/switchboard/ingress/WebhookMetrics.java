@@ -13,10 +13,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class WebhookMetrics {
 
+    /** Buckets of the receipt-to-applied lag: from the usual sub-second to the retries' hours. */
+    private static final Duration[] LAG_BUCKETS = {Duration.ofMillis(100), Duration.ofMillis(250),
+        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
+        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5),
+        Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(6)};
+
     private final MeterRegistry registry;
 
-    public WebhookMetrics(MeterRegistry registry) {
+    public WebhookMetrics(MeterRegistry registry, RetryingQueues queues) {
         this.registry = registry;
+        // at zero from the start, so that rates and alerts have a series before the first event
+        for (RetryingQueues.Retrying queue : queues.all()) {
+            if ("webhooks".equals(queue.kind())) {
+                counter("switchboard.webhooks.accepted", queue.name());
+                counter("switchboard.webhooks.duplicate", queue.name());
+                counter("switchboard.webhooks.processed", queue.name());
+                processing(queue.name());
+            }
+            counter(queue, "retried");
+            counter(queue, "dead.lettered");
+        }
     }
 
     public void accepted(String source) {
@@ -34,9 +51,12 @@ public class WebhookMetrics {
 
     public void processed(String source, Duration sinceReceived) {
         counter("switchboard.webhooks.processed", source).increment();
-        Timer.builder("switchboard.webhooks.processing").tag("source", source)
-                .description("From receipt to applied").publishPercentileHistogram()
-                .register(registry).record(sinceReceived);
+        processing(source).record(sinceReceived);
+    }
+
+    private Timer processing(String source) {
+        return Timer.builder("switchboard.webhooks.processing").tag("source", source)
+                .description("From receipt to applied").serviceLevelObjectives(LAG_BUCKETS).register(registry);
     }
 
     public void retried(RetryingQueues.Retrying queue) {

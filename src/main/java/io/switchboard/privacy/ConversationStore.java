@@ -2,6 +2,7 @@ package io.switchboard.privacy;
 
 import io.switchboard.api.ApiException;
 import io.switchboard.events.OutboxRelay;
+import io.switchboard.tracing.TraceParent;
 import io.switchboard.jobs.JobQueue;
 import java.sql.Timestamp;
 import java.util.UUID;
@@ -30,16 +31,21 @@ public class ConversationStore {
     private final Consents consents;
     private final OutboxRelay relay;
     private final JobQueue crmActivity;
+    private final ConversationMetrics metrics;
+    private final TraceParent traceParent;
 
     public ConversationStore(JdbcTemplate jdbc, TransactionTemplate transaction, FieldCipher cipher,
                              Consents consents, OutboxRelay relay,
-                             @Qualifier("crmActivityJobQueue") JobQueue crmActivity) {
+                             @Qualifier("crmActivityJobQueue") JobQueue crmActivity, ConversationMetrics metrics,
+                             TraceParent traceParent) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.cipher = cipher;
         this.consents = consents;
         this.relay = relay;
         this.crmActivity = crmActivity;
+        this.metrics = metrics;
+        this.traceParent = traceParent;
     }
 
     /** Where a sealed field belongs: the associated data it is sealed and opened with ({@link FieldCipher}). */
@@ -50,35 +56,40 @@ public class ConversationStore {
     /** Stores the event; answers its id. */
     public String append(ConversationEvent event) {
         String id = "evt_" + UUID.randomUUID();
+        boolean[] first = new boolean[1];
         boolean queued = Boolean.TRUE.equals(transaction.execute(status -> {
-            claimConversation(event);
+            first[0] = claimConversation(event);
             Consents.Consent consent = consents.current(event.customerId());
             String text = consent.transcriptStorage() ? event.text() : null;
             jdbc.update("INSERT INTO conversation_events (id, conversation_id, customer_id, type, at, key_id,"
-                            + " role_sealed, text_sealed, crm_logging) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " role_sealed, text_sealed, crm_logging, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     id, event.conversationId(), event.customerId(), event.type(), Timestamp.from(event.at()),
                     event.role() == null && text == null ? null : cipher.keyId(),
                     cipher.seal(event.role(), context(id, "role")), cipher.seal(text, context(id, "text")),
-                    consent.crmLogging());
+                    consent.crmLogging(), event.score());
             if (consent.crmLogging()) {
-                jdbc.update("INSERT INTO event_outbox (topic, body) VALUES (?, ?)",
-                        OutboxRelay.queue(crmActivity.queue()), id);
+                jdbc.update("INSERT INTO event_outbox (topic, body, traceparent) VALUES (?, ?, ?)",
+                        OutboxRelay.queue(crmActivity.queue()), id, traceParent.current());
             }
             return consent.crmLogging();
         }));
         if (queued) {
             relay.wake();
         }
+        metrics.stored(event, first[0]);
         return id;
     }
 
-    private void claimConversation(ConversationEvent event) {
-        jdbc.update("INSERT INTO conversations (conversation_id, customer_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+    /** True when this event began the conversation. */
+    private boolean claimConversation(ConversationEvent event) {
+        int claimed = jdbc.update("INSERT INTO conversations (conversation_id, customer_id) VALUES (?, ?)"
+                        + " ON CONFLICT DO NOTHING",
                 event.conversationId(), event.customerId());
         String owner = jdbc.queryForObject("SELECT customer_id FROM conversations WHERE conversation_id = ?",
                 String.class, event.conversationId());
         if (!event.customerId().equals(owner)) {
             throw ApiException.notFound("Conversation " + event.conversationId());
         }
+        return claimed == 1;
     }
 }

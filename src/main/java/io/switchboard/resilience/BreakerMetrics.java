@@ -2,15 +2,19 @@ package io.switchboard.resilience;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code switchboard_circuit_open{integration}}: 1 while an integration's circuit is open, else 0, and
- * {@code switchboard_circuit_not_permitted_total}: calls refused by an open circuit.
+ * {@code switchboard_circuit_not_permitted_total}: calls refused by an open circuit. Those refusals, and calls the
+ * breaker's timeout gave up on, also count in {@code switchboard_integration_calls_total} as outcomes
+ * {@code breaker_open} and {@code timeout} ({@link VendorCall} counts the attempts that got an answer).
  */
 @Component
 public class BreakerMetrics implements MeterBinder {
@@ -37,6 +41,16 @@ public class BreakerMetrics implements MeterBinder {
                 .tag("integration", breaker.getName())
                 .description("Calls refused while the circuit was open")
                 .register(registry);
+        IntegrationMetrics integration = new IntegrationMetrics(registry);
+        integration.register(breaker.getName());
+        Counter refused = integration.calls(breaker.getName(), "breaker_open");
+        Counter timedOut = integration.calls(breaker.getName(), "timeout");
+        breaker.getEventPublisher().onCallNotPermitted(event -> refused.increment());
+        breaker.getEventPublisher().onError(event -> {
+            if (event.getThrowable() instanceof TimeoutException) {
+                timedOut.increment();
+            }
+        });
     }
 
     private static boolean isOpen(CircuitBreaker breaker) {

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.salesforce.api.SalesforceException;
@@ -40,7 +37,7 @@ public class VendorCall {
     private final RetryProperties retry;
     private final UpstreamFailures failures;
     private final ApplicationContext beans;
-    private final MeterRegistry metrics;
+    private final IntegrationMetrics metrics;
 
     public VendorCall(ProducerTemplate producer, RetryProperties retry, UpstreamFailures failures,
                       ApplicationContext beans, MeterRegistry metrics) {
@@ -48,7 +45,7 @@ public class VendorCall {
         this.retry = retry;
         this.failures = failures;
         this.beans = beans;
-        this.metrics = metrics;
+        this.metrics = new IntegrationMetrics(metrics);
     }
 
     /**
@@ -91,6 +88,7 @@ public class VendorCall {
             }
             if (status(failure) == 401 && !refreshed && beans.containsBean(integration + "TokenRefresh")) {
                 beans.getBean(integration + "TokenRefresh", TokenRefresh.class).refresh();
+                metrics.tokenRefreshed(integration);
                 refreshed = true;
                 continue;
             }
@@ -98,6 +96,9 @@ public class VendorCall {
             if (wait == null || attempt >= retry.attempts() || !fits(began, wait, budgetMillis)
                     || Thread.currentThread().isInterrupted()) {
                 throw failure instanceof Exception e ? e : new IllegalStateException(failure);
+            }
+            if (rateLimited(status(failure), failure)) {
+                metrics.rateLimitWait(integration, wait);
             }
             Thread.sleep(wait.toMillis());
         }
@@ -110,27 +111,32 @@ public class VendorCall {
     }
 
     /**
-     * Per integration and attempt: {@code switchboard_integration_calls_total{integration,outcome}},
-     * {@code switchboard_integration_call_seconds} (histogram) and {@code switchboard_integration_auth_failures_total}.
+     * Per integration and attempt ({@link IntegrationMetrics}); calls an open circuit refuses and calls the breaker's
+     * timeout gives up on are counted by {@link BreakerMetrics}.
      */
     private void record(String integration, Throwable failure, long nanos) {
-        int status = failure == null ? 200 : status(failure);
-        String outcome = failure == null ? "success"
-                : status == 401 || status == 403 && !rateLimited(failure)
-                ? "auth_failure"
-                : status == 429 || status == 403 ? "rate_limited"
-                : status >= 500 ? "server_error"
-                : status >= 400 ? "client_error"
-                : "io_error";
-        Counter.builder("switchboard.integration.calls").tag("integration", integration).tag("outcome", outcome)
-                .description("Vendor calls, each attempt, by outcome").register(metrics).increment();
-        Timer.builder("switchboard.integration.call").tag("integration", integration)
-                .description("Vendor call latency, each attempt").publishPercentileHistogram()
-                .register(metrics).record(nanos, TimeUnit.NANOSECONDS);
-        if ("auth_failure".equals(outcome)) {
-            Counter.builder("switchboard.integration.auth.failures").tag("integration", integration)
-                    .description("Vendor calls refused our credentials").register(metrics).increment();
+        metrics.called(integration, outcome(failure), nanos);
+    }
+
+    /** success, auth_failure, rate_limited, client_error, upstream_error (5xx, connection failed) or timeout. */
+    static String outcome(Throwable failure) {
+        if (failure == null) {
+            return "success";
         }
+        int status = status(failure);
+        if (status == 401 || status == 403 && !rateLimited(failure)) {
+            return "auth_failure";
+        }
+        if (status == 429 || status == 403) {
+            return "rate_limited";
+        }
+        if (status >= 500) {
+            return "upstream_error";
+        }
+        if (status >= 400) {
+            return "client_error";
+        }
+        return timedOut(failure) ? "timeout" : "upstream_error";
     }
 
     /** How long to wait before calling again, or null when this failure is not worth another call. */
@@ -184,6 +190,20 @@ public class VendorCall {
             }
         }
         return Map.of();
+    }
+
+    private static boolean rateLimited(int status, Throwable failure) {
+        return status == 429 || status == 503 || status == 403 && rateLimited(failure);
+    }
+
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException
+                    || t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean io(Throwable failure) {

@@ -33,12 +33,15 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private final Problems problems;
     private final AuditLog audit;
     private final UnauthenticatedAttempts attempts;
+    private final AuthMetrics metrics;
 
-    public ApiKeyFilter(ApiKeys keys, Problems problems, AuditLog audit, UnauthenticatedAttempts attempts) {
+    public ApiKeyFilter(ApiKeys keys, Problems problems, AuditLog audit, UnauthenticatedAttempts attempts,
+                        AuthMetrics metrics) {
         this.keys = keys;
         this.problems = problems;
         this.audit = audit;
         this.attempts = attempts;
+        this.metrics = metrics;
     }
 
     /**
@@ -70,6 +73,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         Optional<ApiKey> key = keys.authenticate(request.getHeader("X-Api-Key"), Instant.now());
         if (key.isEmpty()) {
             audit.record("apikey:unknown", action, "unauthenticated", null);
+            metrics.apiKeyRefused(request.getServletPath(), request.getHeader("X-Api-Key"));
             if (attempts.refused(request, response)) {
                 return;
             }
@@ -81,6 +85,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         String scope = scopeFor(request);
         if (!key.get().scopes().contains(scope)) {
             audit.record(actor, action, "forbidden", "missing scope " + scope);
+            metrics.apiKeyLacksScope(request.getServletPath());
             problems.write(request, response,
                     new ApiException(ErrorCode.FORBIDDEN, "This call needs the scope " + scope));
             return;

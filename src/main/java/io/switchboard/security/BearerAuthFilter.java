@@ -32,13 +32,15 @@ public class BearerAuthFilter extends OncePerRequestFilter {
     private final Problems problems;
     private final AuditLog audit;
     private final UnauthenticatedAttempts attempts;
+    private final AuthMetrics metrics;
 
     public BearerAuthFilter(JwtAuthenticator authenticator, Problems problems, AuditLog audit,
-                            UnauthenticatedAttempts attempts) {
+                            UnauthenticatedAttempts attempts, AuthMetrics metrics) {
         this.authenticator = authenticator;
         this.problems = problems;
         this.audit = audit;
         this.attempts = attempts;
+        this.metrics = metrics;
     }
 
     /**
@@ -68,6 +70,7 @@ public class BearerAuthFilter extends OncePerRequestFilter {
         String action = request.getMethod() + " " + request.getRequestURI();
         if (caller.isEmpty()) {
             audit.record("jwt:unknown", action, "unauthenticated", bearer ? "invalid token" : "no token");
+            metrics.jwtRefused(bearer ? authorization.substring(PREFIX.length()).trim() : null);
             if (!attempts.refused(request, response)) {
                 reject(request, response, bearer);
             }

@@ -92,7 +92,7 @@ class VendorCallTest {
         call.call(exchange, "fake");
 
         assertThat(exchange.getMessage().getBody(String.class)).isEqualTo("answer 2");
-        assertThat(metrics.get("switchboard.integration.calls").tag("outcome", "server_error").counter().count()).isEqualTo(1);
+        assertThat(metrics.get("switchboard.integration.calls").tag("outcome", "upstream_error").counter().count()).isEqualTo(1);
         // a used-up daily allowance carries no Retry-After: not waited for, counted as rate limited, not as auth
         SalesforceException limit = new SalesforceException(
                 List.of(new RestError("REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.")), 403);
