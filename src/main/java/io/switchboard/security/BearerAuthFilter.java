@@ -13,18 +13,23 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Authenticates every chat API request ({@code /api/v1/**}, except the public OpenAPI document and the privacy API,
- * which takes API keys: {@link ApiKeyFilter}) before any route sees it, so that a route cannot forget to. The caller
- * is left in a request attribute for {@link Access}. Every attempt is audited, with the token's subject when it is
- * valid, never the token.
+ * which takes API keys: {@link ApiKeyFilter}) and every MCP request ({@code /mcp}) before any route sees it, so that
+ * a route cannot forget to. The caller is left in a request attribute for {@link Access}. Every attempt is audited,
+ * with the token's subject when it is valid, never the token.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class BearerAuthFilter extends OncePerRequestFilter {
 
     public static final String CALLER_ATTRIBUTE = Caller.class.getName();
+    /** The MCP server's endpoint: its tools run the chat API's routes, for the same callers. */
+    public static final String MCP_PATH = "/mcp";
+    /** Where an MCP client finds the protected resource metadata (RFC 9728) that a 401 on /mcp points to. */
+    public static final String MCP_RESOURCE_METADATA = "/.well-known/oauth-protected-resource/mcp";
     private static final String PREFIX = "Bearer ";
 
     private final JwtAuthenticator authenticator;
@@ -40,6 +45,9 @@ public class BearerAuthFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getServletPath();   // as routed: decoded, normalized, without ;parameters
+        if (path.equals(MCP_PATH)) {
+            return false;
+        }
         return !path.startsWith("/api/v1/") || path.equals("/api/v1/openapi.json")
                 || path.startsWith(Scopes.PRIVACY_PATH);
     }
@@ -65,8 +73,13 @@ public class BearerAuthFilter extends OncePerRequestFilter {
 
     private void reject(HttpServletRequest request, HttpServletResponse response, boolean tokenPresented)
             throws IOException {
-        response.setHeader("WWW-Authenticate",
-                tokenPresented ? "Bearer realm=\"switchboard\", error=\"invalid_token\"" : "Bearer realm=\"switchboard\"");
+        String challenge = tokenPresented
+                ? "Bearer realm=\"switchboard\", error=\"invalid_token\"" : "Bearer realm=\"switchboard\"";
+        if (MCP_PATH.equals(request.getServletPath())) {
+            challenge += ", resource_metadata=\"" + ServletUriComponentsBuilder.fromContextPath(request)
+                    .path(MCP_RESOURCE_METADATA).toUriString() + "\"";
+        }
+        response.setHeader("WWW-Authenticate", challenge);
         problems.write(request, response, new ApiException(ErrorCode.UNAUTHENTICATED,
                 tokenPresented ? "The bearer token is invalid or expired" : "A bearer token is required"));
     }

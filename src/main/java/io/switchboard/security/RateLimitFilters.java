@@ -16,7 +16,7 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rate limits on the chat and admin APIs: by source address before authentication (so a flood of bad credentials
+ * Rate limits on the chat and admin APIs and the MCP server: by source address before authentication (so a flood of bad credentials
  * is cheap to refuse), then by the authenticated client. Over the limit: 429 {@code rate_limited} with Retry-After.
  * Webhooks are not limited here: vendors retry what they are refused, and their bursts are legitimate.
  */
@@ -56,7 +56,7 @@ public class RateLimitFilters {
     private static FilterRegistrationBean<LimitFilter> registration(LimitFilter filter, int order) {
         FilterRegistrationBean<LimitFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(order);
-        registration.addUrlPatterns("/api/*", "/admin/*");
+        registration.addUrlPatterns("/api/*", "/admin/*", BearerAuthFilter.MCP_PATH);
         return registration;
     }
 
