@@ -44,8 +44,14 @@ public class ToolCalls {
     }
 
     public Outcome call(ChatTool tool, Map<String, Object> arguments, Caller caller) {
+        Map<String, Object> given = arguments == null ? Map.of() : arguments;
+        for (String required : tool.required()) {
+            if (given.get(required) == null) {   // what the schema requires and the REST API may leave optional
+                return problem(ApiException.invalidField(required, "required"));
+            }
+        }
         try {
-            RouteRequest request = tool.request().map(arguments == null ? Map.of() : arguments, caller);
+            RouteRequest request = tool.request().map(given, caller);
             String body = request.body() == null ? null : json.writeValueAsString(request.body());
             Exchange done = routes.send(tool.route(), exchange -> {
                 exchange.setProperty(Access.AUTHENTICATED_CALLER, caller);
@@ -87,6 +93,7 @@ public class ToolCalls {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", failure.code().code());
         error.put("detail", failure.detail());
+        error.putAll(failure.extensions());
         return new Outcome(true, error);
     }
 }

@@ -198,13 +198,17 @@ class McpClientTest {
         JsonNode report = run(Tokens.forCustomer(Tokens.CUSTOMER, "orders:read orders:write"), List.of(
                 call("get_customer", Map.of()),
                 call("cancel_order", Map.of("orderNumber", "1001")),
-                call("get_order_status", Map.of("orderNumber", "not an order!"))));
+                call("get_order_status", Map.of("orderNumber", "not an order!")),
+                call("log_conversation_event", Map.of("conversationId", "c-1", "type", "resolved",
+                        "at", "2026-11-24T06:00:00Z"))));
 
         JsonNode results = report.path("results");
         assertThat(error(results.get(0)).path("code").asText()).isEqualTo("forbidden");
         assertThat(error(results.get(1)).path("code").asText()).isEqualTo("step_up_required");
         assertThat(error(results.get(2)).path("code").asText()).isEqualTo("invalid_request");
         assertThat(error(results.get(2)).path("field").asText()).isEqualTo("orderNumber");
+        assertThat(error(results.get(3)).path("code").asText()).isEqualTo("invalid_request");
+        assertThat(error(results.get(3)).path("field").asText()).isEqualTo("eventId");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM order_cancellations", Integer.class)).isZero();
     }
 
