@@ -104,12 +104,13 @@ try {
   // API keys: mint one, see it once, revoke it
   await page.click('nav button[data-view="api-keys"]');
   await page.waitForSelector("#view-api-keys:not([hidden])");
-  await page.fill("#mint-name", "console test key");
+  const keyName = "console test key " + Date.now();   // the test database outlives one run
+  await page.fill("#mint-name", keyName);
   await page.check('#mint-scopes input[value="kb:read"]');
   await page.click("#mint");
   await page.waitForSelector("#minted:not([hidden])");
   const mintedKey = (await page.textContent("#minted-key")).trim();
-  const keyRow = page.locator("#api-key-rows tr", { hasText: "console test key" });
+  const keyRow = page.locator("#api-key-rows tr", { hasText: keyName });
   await keyRow.waitFor();
   const keyId = await keyRow.getAttribute("data-key");
   await page.locator("#minted").scrollIntoViewIfNeeded();
