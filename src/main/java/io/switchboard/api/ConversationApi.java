@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code POST /api/v1/conversations/{conversationId}/events}: the event checked field by field (400 naming the
- * field; the conversation id as {@code POST /api/v1/tickets} checks it), and the 202 answer.
+ * field; the conversation id as {@code POST /api/v1/tickets} checks it), and the 202 answer. An optional
+ * {@code eventId} of the client's choosing makes the call idempotent: the same one again is stored once.
  */
 @Component("conversationApi")
 public class ConversationApi {
@@ -75,8 +76,29 @@ public class ConversationApi {
         }
         Instant at = Inputs.instant(event.path("at").asText(""))
                 .orElseThrow(() -> ApiException.invalidField("at", "an RFC 3339 time in UTC, years 0001 to 9999"));
+        clientEventId(event);
         Caller caller = exchange.getProperty(Access.CALLER, Caller.class);
         return new ConversationEvent(conversationId, caller.subject(), type, role, text, at, score);
+    }
+
+    /** The client's own id for the event (its idempotency key), or null when it gave none. */
+    public String clientEventId(String body) {
+        try {
+            return clientEventId(json.readTree(body));
+        } catch (IOException e) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "The body is not JSON");
+        }
+    }
+
+    private static String clientEventId(JsonNode event) {
+        if (!event.hasNonNull("eventId")) {
+            return null;
+        }
+        String id = event.path("eventId").asText("");
+        if (!event.path("eventId").isTextual() || !TicketApi.CONVERSATION_ID.matcher(id).matches()) {
+            throw ApiException.invalidField("eventId", "1 to 128 letters, digits or ._:-");
+        }
+        return id;
     }
 
     /** 202: stored; logged to the CRM later, when the customer consented. */

@@ -4,6 +4,7 @@ import io.switchboard.api.ApiException;
 import io.switchboard.events.OutboxRelay;
 import io.switchboard.tracing.TraceParent;
 import io.switchboard.jobs.JobQueue;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -55,18 +56,34 @@ public class ConversationStore {
 
     /** Stores the event; answers its id. */
     public String append(ConversationEvent event) {
-        String id = "evt_" + UUID.randomUUID();
+        return append(event, null);
+    }
+
+    /**
+     * Stores the event once per client event id: the same customer, conversation and {@code clientEventId} again
+     * answers the id it was stored under and stores nothing (nor logs it to the CRM twice). Without a client
+     * event id, every call is a new event.
+     */
+    public String append(ConversationEvent event, String clientEventId) {
+        String id = clientEventId == null ? "evt_" + UUID.randomUUID()
+                : "evt_" + UUID.nameUUIDFromBytes((event.customerId() + "\n" + event.conversationId() + "\n"
+                        + clientEventId).getBytes(StandardCharsets.UTF_8));
         boolean[] first = new boolean[1];
+        boolean[] stored = new boolean[1];
         boolean queued = Boolean.TRUE.equals(transaction.execute(status -> {
             first[0] = claimConversation(event);
             Consents.Consent consent = consents.current(event.customerId());
             String text = consent.transcriptStorage() ? event.text() : null;
-            jdbc.update("INSERT INTO conversation_events (id, conversation_id, customer_id, type, at, key_id,"
-                            + " role_sealed, text_sealed, crm_logging, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            stored[0] = 1 == jdbc.update("INSERT INTO conversation_events (id, conversation_id, customer_id, type, at,"
+                            + " key_id, role_sealed, text_sealed, crm_logging, score)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                     id, event.conversationId(), event.customerId(), event.type(), Timestamp.from(event.at()),
                     event.role() == null && text == null ? null : cipher.keyId(),
                     cipher.seal(event.role(), context(id, "role")), cipher.seal(text, context(id, "text")),
                     consent.crmLogging(), event.score());
+            if (!stored[0]) {
+                return false;   // stored before, under this client event id
+            }
             if (consent.crmLogging()) {
                 jdbc.update("INSERT INTO event_outbox (topic, body, traceparent) VALUES (?, ?, ?)",
                         OutboxRelay.queue(crmActivity.queue()), id, traceParent.current());
@@ -76,7 +93,9 @@ public class ConversationStore {
         if (queued) {
             relay.wake();
         }
-        metrics.stored(event, first[0]);
+        if (stored[0]) {
+            metrics.stored(event, first[0]);
+        }
         return id;
     }
 

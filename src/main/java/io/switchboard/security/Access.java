@@ -17,6 +17,13 @@ public class Access {
     /** Exchange property holding the authenticated {@link Caller}. */
     public static final String CALLER = "switchboardCaller";
 
+    /**
+     * Exchange property for a caller that a door other than the REST API authenticated with the same filter (the
+     * MCP server at {@code /mcp}, behind {@link BearerAuthFilter}), set before it calls a chat API route. Properties
+     * are internal to the hub: nothing a client sends can set one.
+     */
+    public static final String AUTHENTICATED_CALLER = "switchboardAuthenticatedCaller";
+
     /** Returns nothing, so that the message body stays as it is. */
     public void require(Exchange exchange, String scope) {
         Caller caller = callerOf(exchange);
@@ -41,6 +48,9 @@ public class Access {
     private static Caller callerOf(Exchange exchange) {
         if (exchange.getIn() instanceof PlatformHttpMessage http
                 && http.getRequest().getAttribute(BearerAuthFilter.CALLER_ATTRIBUTE) instanceof Caller caller) {
+            return caller;
+        }
+        if (exchange.getProperty(AUTHENTICATED_CALLER) instanceof Caller caller) {
             return caller;
         }
         throw new ApiException(ErrorCode.UNAUTHENTICATED, "A bearer token is required");

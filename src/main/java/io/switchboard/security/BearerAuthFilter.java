@@ -14,10 +14,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Authenticates every chat API request ({@code /api/**}, however its path is written, except the public OpenAPI document and the privacy API,
- * which takes API keys: {@link ApiKeyFilter}) before any route sees it, so that a route cannot forget to. The caller
+ * which takes API keys: {@link ApiKeyFilter}) and every MCP request ({@code /mcp}) before any route sees it, so that a route cannot
+ * forget to. The caller
  * is left in a request attribute for {@link Access}. Every attempt is audited, with the token's subject when it is
  * valid, never the token. Failed attempts count against the client address's limit ({@link UnauthenticatedAttempts}).
  */
@@ -26,6 +28,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class BearerAuthFilter extends OncePerRequestFilter {
 
     public static final String CALLER_ATTRIBUTE = Caller.class.getName();
+    /** The MCP server's endpoint: its tools run the chat API's routes, for the same callers. */
+    public static final String MCP_PATH = "/mcp";
+    /** Where an MCP client finds the protected resource metadata (RFC 9728) that a 401 on /mcp points to. */
+    public static final String MCP_RESOURCE_METADATA = "/.well-known/oauth-protected-resource/mcp";
     private static final String PREFIX = "Bearer ";
 
     private final JwtAuthenticator authenticator;
@@ -50,12 +56,12 @@ public class BearerAuthFilter extends OncePerRequestFilter {
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return RequestPaths.views(request).stream().noneMatch(BearerAuthFilter::isChatApi);
+        return RequestPaths.views(request).stream().noneMatch(BearerAuthFilter::isGuarded);
     }
 
-    /** Everything under {@code /api} but the public OpenAPI document and the privacy API (API keys). */
-    static boolean isChatApi(String path) {
-        return (path.equals("/api") || path.startsWith("/api/")) && !path.equals("/api/v1/openapi.json")
+    /** The MCP endpoint, and everything under {@code /api} but the public OpenAPI document and the privacy API. */
+    static boolean isGuarded(String path) {
+        return path.equals(MCP_PATH) || (path.equals("/api") || path.startsWith("/api/")) && !path.equals("/api/v1/openapi.json")
                 && !path.startsWith(Scopes.PRIVACY_PATH);
     }
 
@@ -83,8 +89,13 @@ public class BearerAuthFilter extends OncePerRequestFilter {
 
     private void reject(HttpServletRequest request, HttpServletResponse response, boolean tokenPresented)
             throws IOException {
-        response.setHeader("WWW-Authenticate",
-                tokenPresented ? "Bearer realm=\"switchboard\", error=\"invalid_token\"" : "Bearer realm=\"switchboard\"");
+        String challenge = tokenPresented
+                ? "Bearer realm=\"switchboard\", error=\"invalid_token\"" : "Bearer realm=\"switchboard\"";
+        if (MCP_PATH.equals(request.getServletPath())) {
+            challenge += ", resource_metadata=\"" + ServletUriComponentsBuilder.fromContextPath(request)
+                    .path(MCP_RESOURCE_METADATA).toUriString() + "\"";
+        }
+        response.setHeader("WWW-Authenticate", challenge);
         problems.write(request, response, new ApiException(ErrorCode.UNAUTHENTICATED,
                 tokenPresented ? "The bearer token is invalid or expired" : "A bearer token is required"));
     }

@@ -16,7 +16,7 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rate limits on the chat and admin APIs, after authentication: by the authenticated client (the customer a token
+ * Rate limits on the chat and admin APIs and the MCP server, after authentication: by the authenticated client (the customer a token
  * speaks for, or the API key), and by client address for what authenticated as no one ({@link UnauthenticatedAttempts}:
  * failed credentials, counted by the authentication filters, and the public paths, counted here). Over the limit: 429
  * {@code rate_limited} with Retry-After. Webhooks are not limited here: vendors retry what they are refused, and
@@ -68,7 +68,7 @@ public class RateLimitFilters {
     private static FilterRegistrationBean<LimitFilter> registration(LimitFilter filter, int order) {
         FilterRegistrationBean<LimitFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(order);
-        registration.addUrlPatterns("/api/*", "/admin/*");
+        registration.addUrlPatterns("/api/*", "/admin/*", BearerAuthFilter.MCP_PATH);
         return registration;
     }
 

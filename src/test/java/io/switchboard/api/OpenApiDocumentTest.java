@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.switchboard.ingress.WebhookServlet;
+import io.switchboard.mcp.McpServerConfiguration;
 import io.switchboard.support.HubTest;
 import jakarta.servlet.ServletContext;
 import java.net.URI;
@@ -80,6 +82,11 @@ class OpenApiDocumentTest {
         Set<String> served = new TreeSet<>();
         servletContext.getServletRegistrations().forEach((name, registration) -> {
             if (registration.getClassName().equals(DispatcherServlet.class.getName())) {
+                return;
+            }
+            if (registration.getClassName().equals(HttpServletStatelessServerTransport.class.getName())) {
+                assertThat(registration.getMappings()).containsExactly(McpServerConfiguration.PATH);
+                served.add("POST " + McpServerConfiguration.PATH);   // GET is 405: the transport is stateless
                 return;
             }
             assertThat(registration.getClassName()).as("servlet " + name + ", whose endpoints this test must know")
