@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates every chat API request ({@code /api/v1/**}, except the public OpenAPI document and the privacy API,
- * which takes API keys: {@link ApiKeyFilter}) before any route sees it, so that a route cannot forget to. The caller
+ * which takes API keys: {@link ApiKeyFilter}) before any route sees it, so that a route cannot forget to; a request
+ * with an {@code X-Api-Key} is a server-to-server caller's, checked by {@link ApiKeyCallers} instead. The caller
  * is left in a request attribute for {@link Access}. Every attempt is audited, with the token's subject when it is
  * valid, never the token.
  */
@@ -30,11 +31,14 @@ public class BearerAuthFilter extends OncePerRequestFilter {
     private final JwtAuthenticator authenticator;
     private final Problems problems;
     private final AuditLog audit;
+    private final ApiKeyCallers apiKeyCallers;
 
-    public BearerAuthFilter(JwtAuthenticator authenticator, Problems problems, AuditLog audit) {
+    public BearerAuthFilter(JwtAuthenticator authenticator, Problems problems, AuditLog audit,
+                            ApiKeyCallers apiKeyCallers) {
         this.authenticator = authenticator;
         this.problems = problems;
         this.audit = audit;
+        this.apiKeyCallers = apiKeyCallers;
     }
 
     @Override
@@ -47,6 +51,12 @@ public class BearerAuthFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (ApiKeyCallers.presented(request)) {
+            if (apiKeyCallers.admit(request, response)) {
+                chain.doFilter(request, response);
+            }
+            return;
+        }
         String authorization = request.getHeader("Authorization");
         boolean bearer = authorization != null && authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
         Optional<Caller> caller = bearer
