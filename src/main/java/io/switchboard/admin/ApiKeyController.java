@@ -3,6 +3,7 @@ package io.switchboard.admin;
 import io.switchboard.api.ApiException;
 import io.switchboard.input.Inputs;
 import io.switchboard.security.ApiKey;
+import io.switchboard.security.ApiKeyCallers;
 import io.switchboard.security.ApiKeys;
 import io.switchboard.security.Scopes;
 import java.time.Instant;
@@ -27,9 +28,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ApiKeyController {
 
-    /** What a mint request may say. */
-    public record MintRequest(String name, Set<String> scopes, Instant expiresAt) {
+    /**
+     * What a mint request may say.
+     *
+     * @param customers the customers the key acts for on the chat API (or scope {@code customers:all} for any)
+     */
+    public record MintRequest(String name, Set<String> scopes, Set<String> customers, Instant expiresAt) {
     }
+
+    private static final int MAX_CUSTOMERS = 1000;
 
     private final ApiKeys keys;
 
@@ -51,7 +58,13 @@ public class ApiKeyController {
         if (request.expiresAt() != null && !Inputs.isStorable(request.expiresAt())) {
             throw ApiException.invalidField("expiresAt", "must be before the year 10000");
         }
-        ApiKeys.Minted minted = keys.mint(request.name().trim(), request.scopes(), request.expiresAt());
+        Set<String> customers = request.customers() == null ? Set.of() : request.customers();
+        if (customers.size() > MAX_CUSTOMERS
+                || !customers.stream().allMatch(ApiKeyCallers::isCustomerId)) {
+            throw ApiException.invalidField("customers", "at most " + MAX_CUSTOMERS
+                    + " customer ids of 1 to 100 letters, digits or ._:@-");
+        }
+        ApiKeys.Minted minted = keys.mint(request.name().trim(), request.scopes(), customers, request.expiresAt());
         Map<String, Object> body = describe(minted.key());
         body.put("key", minted.secret());
         return ResponseEntity.status(HttpStatus.CREATED).body(body);
@@ -76,6 +89,7 @@ public class ApiKeyController {
         body.put("id", key.id());
         body.put("name", key.name());
         body.put("scopes", key.scopes().stream().sorted().toList());
+        body.put("customers", key.customers().stream().sorted().toList());
         body.put("createdAt", key.createdAt());
         body.put("expiresAt", key.expiresAt());
         body.put("lastUsedAt", key.lastUsedAt());

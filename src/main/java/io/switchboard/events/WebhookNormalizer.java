@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A queued delivery (raw body and the properties the ingress set) to a {@link CanonicalEvent}. Subjects are read
- * where vendors put them: Shopify order topics name the order and its customer.
+ * where vendors put them: Shopify's, WooCommerce's and in-house order topics name the order and its customer.
  */
 @Component("webhookNormalizer")
 public class WebhookNormalizer {
@@ -35,15 +35,33 @@ public class WebhookNormalizer {
         String type = message.getHeader(WebhookQueues.EVENT_TYPE, String.class);
         Instant receivedAt = Instant.parse(message.getHeader(WebhookQueues.RECEIVED_AT, String.class));
         JsonNode payload = parse(body);
-        Map<String, String> subjects = new HashMap<>();
-        if (type != null && type.startsWith("orders/") && payload.path("order_number").isValueNode()) {
-            subjects.put("order", payload.path("order_number").asText());
-            if (payload.path("customer").path("id").isValueNode()) {
-                subjects.put("customer", payload.path("customer").path("id").asText());
-            }
-        }
+        Map<String, String> subjects = isOrderTopic(type) ? orderSubjects(payload) : Map.of();
         return new CanonicalEvent(message.getHeader(WebhookQueues.EVENT_ID, String.class), source, type,
                 occurredAt(payload, receivedAt), receivedAt, subjects, payload);
+    }
+
+    /** Shopify's {@code orders/updated}; WooCommerce's and in-house senders' {@code order.updated}. */
+    private static boolean isOrderTopic(String type) {
+        return type != null && (type.startsWith("orders/") || type.startsWith("order."));
+    }
+
+    /**
+     * The order's number ({@code order_number}: Shopify and in-house senders; {@code number}: WooCommerce) and its
+     * customer ({@code customer.id}: Shopify; {@code customer_id}, 0 for a guest: WooCommerce).
+     */
+    private static Map<String, String> orderSubjects(JsonNode payload) {
+        Map<String, String> subjects = new HashMap<>();
+        JsonNode number = payload.path("order_number").isValueNode() ? payload.path("order_number") : payload.path("number");
+        if (!number.isValueNode() || number.asText().isBlank()) {
+            return subjects;
+        }
+        subjects.put("order", number.asText());
+        if (payload.path("customer").path("id").isValueNode()) {
+            subjects.put("customer", payload.path("customer").path("id").asText());
+        } else if (payload.path("customer_id").isValueNode() && !"0".equals(payload.path("customer_id").asText())) {
+            subjects.put("customer", payload.path("customer_id").asText());
+        }
+        return subjects;
     }
 
     private JsonNode parse(byte[] body) {

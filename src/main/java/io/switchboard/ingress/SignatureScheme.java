@@ -23,6 +23,14 @@ public interface SignatureScheme {
     /** The vendor's event type or topic, or null. Called after verification. */
     String eventType(WebhookDelivery delivery);
 
+    /**
+     * Whether this is the vendor's unsigned "is this URL alive?" call (WooCommerce's ping on creating a webhook),
+     * answered 200 and neither verified nor kept.
+     */
+    default boolean isPing(WebhookDelivery delivery) {
+        return false;
+    }
+
     static String required(WebhookDelivery delivery, String header) {
         String value = delivery.header(header);
         if (value == null || value.isBlank()) {

@@ -24,6 +24,8 @@ public class WebhookIngress {
     }
 
     private static final int MAX_VENDOR_ID_LENGTH = 200;
+    /** The receipt's id for a vendor's ping, which is not an event. */
+    static final String PING = "ping";
 
     private final DurableQueue queue;
     private final WebhookMetrics metrics;
@@ -41,6 +43,9 @@ public class WebhookIngress {
 
     public Receipt accept(WebhookSources.Bound source, WebhookDelivery delivery) {
         Instant now = clock.instant();
+        if (source.scheme().isPing(delivery)) {
+            return new Receipt(PING, false);
+        }
         try {
             source.scheme().verify(delivery, source.settings().secrets(), source.settings().tolerance(), now);
         } catch (InvalidSignature refused) {

@@ -20,10 +20,12 @@ public class WebhookSources {
         Map<String, SignatureScheme> byName = new HashMap<>();
         schemes.forEach(scheme -> byName.put(scheme.name(), scheme));
         properties.sources().forEach((name, settings) -> {
-            SignatureScheme scheme = byName.get(settings.scheme());
+            SignatureScheme scheme = GenericHmacScheme.NAME.equals(settings.scheme())
+                    ? new GenericHmacScheme(settings.hmac())
+                    : byName.get(settings.scheme());
             if (scheme == null) {
                 throw new IllegalStateException("switchboard.webhooks.sources." + name + ".scheme: unknown scheme '"
-                        + settings.scheme() + "', expected one of " + byName.keySet());
+                        + settings.scheme() + "', expected " + GenericHmacScheme.NAME + " or one of " + byName.keySet());
             }
             if (settings.secrets().isEmpty()) {
                 throw new IllegalStateException("switchboard.webhooks.sources." + name + ".secrets: none set");

@@ -49,11 +49,16 @@ public class ApiKeys {
     }
 
     public Minted mint(String name, Set<String> scopes, Instant expiresAt) {
+        return mint(name, scopes, Set.of(), expiresAt);
+    }
+
+    /** A key acting on the chat API for the customers named (or any, with scope customers:all). */
+    public Minted mint(String name, Set<String> scopes, Set<String> customers, Instant expiresAt) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String id = "key_" + HexFormat.of().formatHex(bytes, 0, 8);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        store(id, secret, name, scopes, expiresAt);
+        store(id, secret, name, scopes, customers, expiresAt);
         return new Minted(find(id).orElseThrow(), secret);
     }
 
@@ -93,15 +98,17 @@ public class ApiKeys {
         }
     }
 
-    private void store(String id, String secret, String name, Set<String> scopes, Instant expiresAt) {
+    private void store(String id, String secret, String name, Set<String> scopes, Set<String> customers,
+                       Instant expiresAt) {
         jdbc.update(connection -> {
             var insert = connection.prepareStatement(
-                    "INSERT INTO api_keys (id, key_hash, name, scopes, expires_at) VALUES (?, ?, ?, ?, ?)");
+                    "INSERT INTO api_keys (id, key_hash, name, scopes, customers, expires_at) VALUES (?, ?, ?, ?, ?, ?)");
             insert.setString(1, id);
             insert.setBytes(2, hash(secret));
             insert.setString(3, name);
             insert.setArray(4, connection.createArrayOf("text", scopes.toArray()));
-            insert.setTimestamp(5, expiresAt == null ? null : Timestamp.from(expiresAt));
+            insert.setArray(5, connection.createArrayOf("text", customers.toArray()));
+            insert.setTimestamp(6, expiresAt == null ? null : Timestamp.from(expiresAt));
             return insert;
         });
     }
@@ -122,11 +129,14 @@ public class ApiKeys {
     }
 
     private static ApiKey row(ResultSet rs, int n) throws SQLException {
-        Array scopes = rs.getArray("scopes");
-        return new ApiKey(rs.getString("id"), rs.getString("name"),
-                new HashSet<>(Arrays.asList((String[]) scopes.getArray())),
+        return new ApiKey(rs.getString("id"), rs.getString("name"), strings(rs.getArray("scopes")),
+                strings(rs.getArray("customers")),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("expires_at")),
                 instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at")));
+    }
+
+    private static Set<String> strings(Array array) throws SQLException {
+        return new HashSet<>(Arrays.asList((String[]) array.getArray()));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -19,7 +19,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * Authenticates every chat API request ({@code /api/**}, however its path is written, except the public OpenAPI document and the privacy API,
  * which takes API keys: {@link ApiKeyFilter}) and every MCP request ({@code /mcp}) before any route sees it, so that a route cannot
- * forget to. The caller
+ * forget to; a request with an {@code X-Api-Key} is a server-to-server caller's, checked by {@link ApiKeyCallers}
+ * instead. The caller
  * is left in a request attribute for {@link Access}. Every attempt is audited, with the token's subject when it is
  * valid, never the token. Failed attempts count against the client address's limit ({@link UnauthenticatedAttempts}).
  */
@@ -39,14 +40,16 @@ public class BearerAuthFilter extends OncePerRequestFilter {
     private final AuditLog audit;
     private final UnauthenticatedAttempts attempts;
     private final AuthMetrics metrics;
+    private final ApiKeyCallers apiKeyCallers;
 
     public BearerAuthFilter(JwtAuthenticator authenticator, Problems problems, AuditLog audit,
-                            UnauthenticatedAttempts attempts, AuthMetrics metrics) {
+                            UnauthenticatedAttempts attempts, AuthMetrics metrics, ApiKeyCallers apiKeyCallers) {
         this.authenticator = authenticator;
         this.problems = problems;
         this.audit = audit;
         this.attempts = attempts;
         this.metrics = metrics;
+        this.apiKeyCallers = apiKeyCallers;
     }
 
     /**
@@ -68,6 +71,12 @@ public class BearerAuthFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (ApiKeyCallers.presented(request)) {
+            if (apiKeyCallers.admit(request, response)) {
+                chain.doFilter(request, response);
+            }
+            return;
+        }
         String authorization = request.getHeader("Authorization");
         boolean bearer = authorization != null && authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
         Optional<Caller> caller = bearer

@@ -54,13 +54,16 @@ public class RateLimitFilters {
         return new RateLimiter(limit.rate(), limit.burst(), System::nanoTime);
     }
 
-    /** "sub:<customer>" or "key:<id>", whichever authentication ran; null when none did. */
+    /**
+     * "key:<id>" for an API key (on the chat API too, whichever customer it acts for), else "sub:<customer>"; null
+     * when no authentication ran.
+     */
     private static String client(HttpServletRequest request) {
-        if (request.getAttribute(BearerAuthFilter.CALLER_ATTRIBUTE) instanceof Caller caller) {
-            return "sub:" + caller.subject();
-        }
         if (request.getAttribute(ApiKeyFilter.KEY_ATTRIBUTE) instanceof ApiKey key) {
             return "key:" + key.id();
+        }
+        if (request.getAttribute(BearerAuthFilter.CALLER_ATTRIBUTE) instanceof Caller caller) {
+            return "sub:" + caller.subject();
         }
         return null;
     }

@@ -309,6 +309,125 @@ class SignatureSchemesTest {
         }
     }
 
+    /** RFC 4231, test case 2: HMAC-SHA256 with key "Jefe" of "what do ya want for nothing?". */
+    private static final String RFC4231_KEY = "Jefe";
+    private static final String RFC4231_DATA = "what do ya want for nothing?";
+    private static final String RFC4231_HEX = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
+    private static final String RFC4231_BASE64 = "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM=";
+
+    @Nested
+    class WooCommerce {
+        private final WooCommerceScheme scheme = new WooCommerceScheme();
+
+        @Test
+        void verifiesTheBase64MacOfTheBody() {
+            // WooCommerce signs base64_encode(hash_hmac('sha256', $payload, $secret, true)): RFC 4231's vector
+            assertVerifies(scheme, delivery(RFC4231_DATA, "X-WC-Webhook-Signature", RFC4231_BASE64), RFC4231_KEY,
+                    Instant.now());
+            // an order body signed by openssl (printf '%s' "$body" | openssl dgst -sha256 -hmac "$secret" -binary | base64)
+            assertVerifies(scheme, delivery("{\"id\":1001,\"number\":\"1001\",\"status\":\"completed\"}",
+                    "X-WC-Webhook-Signature", "WxYFx/DWQWtwIwjLTZgtj5+Q2wIhKKLpiyz2LMksKEg="),
+                    "sandbox-woocommerce-webhook-secret", Instant.now());
+        }
+
+        @Test
+        void refusesTamperingAndMissingOrMalformedHeaders() {
+            assertRefused(scheme, delivery(RFC4231_DATA + " ", "X-WC-Webhook-Signature", RFC4231_BASE64), RFC4231_KEY,
+                    InvalidSignature.Reason.BAD_SIGNATURE);
+            assertRefused(scheme, delivery(RFC4231_DATA, "X-WC-Webhook-Signature", RFC4231_BASE64), "Jeff",
+                    InvalidSignature.Reason.BAD_SIGNATURE);
+            assertRefused(scheme, delivery(RFC4231_DATA, "X-WC-Webhook-Signature", RFC4231_HEX), RFC4231_KEY,
+                    InvalidSignature.Reason.BAD_SIGNATURE);
+            assertRefused(scheme, delivery(RFC4231_DATA, "X-WC-Webhook-Signature", "not base64!"), RFC4231_KEY,
+                    InvalidSignature.Reason.BAD_SIGNATURE);
+            assertRefused(scheme, delivery(RFC4231_DATA), RFC4231_KEY, InvalidSignature.Reason.MISSING_HEADER);
+        }
+
+        @Test
+        void namesTheEventByItsDeliveryIdAndTopic() {
+            WebhookDelivery delivery = delivery("{}", "X-WC-Webhook-Delivery-ID", "8b5a6f0e4c", "X-WC-Webhook-Topic",
+                    "order.updated");
+
+            assertThat(scheme.eventId(delivery)).isEqualTo("8b5a6f0e4c");
+            assertThat(scheme.eventType(delivery)).isEqualTo("order.updated");
+        }
+
+        @Test
+        void onlyTheUnsignedFormBodyOfItsPingIsAPing() {
+            assertThat(scheme.isPing(delivery("webhook_id=15"))).isTrue();
+            assertThat(scheme.isPing(delivery("webhook_id=15", "X-WC-Webhook-Signature", RFC4231_BASE64))).isFalse();
+            assertThat(scheme.isPing(delivery("webhook_id=15&x=1"))).isFalse();
+            assertThat(scheme.isPing(delivery("{\"webhook_id\":15}"))).isFalse();
+        }
+    }
+
+    @Nested
+    class GenericHmac {
+        private static final String SECRET = "sandbox-order-status-secret";
+        private static final String BODY = "{\"order_number\":\"1001\",\"status\":\"shipped\"}";
+        /** openssl: printf '%s' "1700000000.$BODY" | openssl dgst -sha256 -hmac "$SECRET" -hex */
+        private static final String TIMESTAMPED_HEX = "ddb4da1bca277c79d7e8a8163509144123ea416b26c541dfef644b23b168a387";
+
+        private GenericHmacScheme scheme(String encoding, String prefix, String timestampHeader) {
+            return new GenericHmacScheme(new WebhookProperties.HmacSettings("X-Webhook-Signature", encoding, prefix,
+                    timestampHeader, "X-Webhook-Id", "X-Webhook-Event"));
+        }
+
+        @Test
+        void verifiesHexAndBase64WithAndWithoutAPrefix() {
+            assertVerifies(scheme("hex", "", null), delivery(RFC4231_DATA, "X-Webhook-Signature", RFC4231_HEX),
+                    RFC4231_KEY, Instant.now());
+            assertVerifies(scheme("hex", "sha256=", null),
+                    delivery(RFC4231_DATA, "X-Webhook-Signature", "sha256=" + RFC4231_HEX), RFC4231_KEY, Instant.now());
+            assertVerifies(scheme("base64", "", null), delivery(RFC4231_DATA, "X-Webhook-Signature", RFC4231_BASE64),
+                    RFC4231_KEY, Instant.now());
+        }
+
+        @Test
+        void refusesTamperingOtherSecretsOtherEncodingsAndAMissingPrefix() {
+            GenericHmacScheme hex = scheme("hex", "sha256=", null);
+            assertRefused(hex, delivery(RFC4231_DATA + "!", "X-Webhook-Signature", "sha256=" + RFC4231_HEX),
+                    RFC4231_KEY, InvalidSignature.Reason.BAD_SIGNATURE);
+            assertRefused(hex, delivery(RFC4231_DATA, "X-Webhook-Signature", "sha256=" + RFC4231_HEX), "Jeff",
+                    InvalidSignature.Reason.BAD_SIGNATURE);
+            assertRefused(hex, delivery(RFC4231_DATA, "X-Webhook-Signature", "sha256=" + RFC4231_BASE64),
+                    RFC4231_KEY, InvalidSignature.Reason.BAD_SIGNATURE);
+            assertRefused(hex, delivery(RFC4231_DATA, "X-Webhook-Signature", RFC4231_HEX), RFC4231_KEY,
+                    InvalidSignature.Reason.MALFORMED_HEADER);
+            assertRefused(hex, delivery(RFC4231_DATA), RFC4231_KEY, InvalidSignature.Reason.MISSING_HEADER);
+        }
+
+        @Test
+        void withATimestampHeaderSignsTimestampDotBodyWithinTheTolerance() {
+            GenericHmacScheme timed = scheme("hex", "", "X-Webhook-Timestamp");
+            Instant signedAt = Instant.ofEpochSecond(1700000000);
+            WebhookDelivery delivery = delivery(BODY, "X-Webhook-Signature", TIMESTAMPED_HEX,
+                    "X-Webhook-Timestamp", "1700000000");
+
+            assertVerifies(timed, delivery, SECRET, signedAt.plusSeconds(299));
+            assertRefused(timed, delivery, SECRET, signedAt.plusSeconds(301), InvalidSignature.Reason.STALE_TIMESTAMP);
+            assertRefused(timed, delivery, SECRET, signedAt.minusSeconds(301), InvalidSignature.Reason.FUTURE_TIMESTAMP);
+            assertRefused(timed, delivery(BODY, "X-Webhook-Signature", TIMESTAMPED_HEX, "X-Webhook-Timestamp",
+                    "1700000001"), SECRET, signedAt, InvalidSignature.Reason.BAD_SIGNATURE);
+            assertRefused(timed, delivery(BODY, "X-Webhook-Signature", TIMESTAMPED_HEX), SECRET, signedAt,
+                    InvalidSignature.Reason.MISSING_HEADER);
+            assertRefused(timed, delivery(BODY, "X-Webhook-Signature", TIMESTAMPED_HEX, "X-Webhook-Timestamp",
+                    "yesterday"), SECRET, signedAt, InvalidSignature.Reason.MALFORMED_HEADER);
+            // the body alone, without the timestamp, does not verify
+            assertRefused(timed, delivery(BODY, "X-Webhook-Signature", hexHmac(SECRET.getBytes(StandardCharsets.UTF_8),
+                    BODY), "X-Webhook-Timestamp", "1700000000"), SECRET, signedAt, InvalidSignature.Reason.BAD_SIGNATURE);
+        }
+
+        @Test
+        void namesTheEventByItsConfiguredHeadersAndRefusesAnUnknownEncoding() {
+            WebhookDelivery delivery = delivery("{}", "X-Webhook-Id", "evt-9", "X-Webhook-Event", "order.status_changed");
+
+            assertThat(scheme("hex", "", null).eventId(delivery)).isEqualTo("evt-9");
+            assertThat(scheme("hex", "", null).eventType(delivery)).isEqualTo("order.status_changed");
+            assertThatThrownBy(() -> scheme("base32", "", null)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
     private static void assertVerifies(SignatureScheme scheme, WebhookDelivery delivery, String secret, Instant now) {
         assertThatCode(() -> scheme.verify(delivery, List.of(secret), FIVE_MINUTES, now)).doesNotThrowAnyException();
     }

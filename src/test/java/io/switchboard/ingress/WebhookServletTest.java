@@ -33,7 +33,7 @@ class WebhookServletTest {
     private final WebhookIngress ingress = mock(WebhookIngress.class);
     private final WebhookServlet servlet = new WebhookServlet(
             new WebhookSources(new WebhookProperties(Map.of("github", new WebhookProperties.Source("github",
-                    List.of("secret"), Duration.ofMinutes(5), DataSize.ofBytes(64), List.of())), null),
+                    List.of("secret"), Duration.ofMinutes(5), DataSize.ofBytes(64), List.of(), null)), null),
                     List.of(new GitHubScheme())),
             ingress, new Problems(json), json.writerFor(WebhookIngress.Receipt.class));
 

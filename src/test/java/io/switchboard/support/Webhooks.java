@@ -16,6 +16,8 @@ public final class Webhooks {
     public static final String STANDARD_SECRET = "whsec_c2FuZGJveC1zdGFuZGFyZC13ZWJob29rcy1zZWNyZXQh";
     public static final String SHOPIFY_SECRET = "sandbox-shopify-webhook-secret";
     public static final String GITHUB_SECRET = "sandbox-github-webhook-secret";
+    public static final String WOOCOMMERCE_SECRET = "sandbox-woocommerce-webhook-secret";
+    public static final String ORDER_STATUS_SECRET = "sandbox-order-status-secret";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -52,6 +54,24 @@ public final class Webhooks {
         String signature = Base64.getEncoder().encodeToString(hmac(SHOPIFY_SECRET.getBytes(StandardCharsets.UTF_8), body));
         return post(port, "shopify", body, "X-Shopify-Hmac-Sha256", signature, "X-Shopify-Topic", topic,
                 "X-Shopify-Webhook-Id", webhookId, "Content-Type", "application/json");
+    }
+
+    public static HttpResponse<String> postWooCommerce(int port, String topic, String deliveryId, String body)
+            throws Exception {
+        String signature = Base64.getEncoder().encodeToString(
+                hmac(WOOCOMMERCE_SECRET.getBytes(StandardCharsets.UTF_8), body));
+        return post(port, "woocommerce", body, "X-WC-Webhook-Signature", signature, "X-WC-Webhook-Topic", topic,
+                "X-WC-Webhook-Delivery-ID", deliveryId, "X-WC-Webhook-Resource", topic.split("\\.")[0],
+                "Content-Type", "application/json");
+    }
+
+    /** The local profile's order-status source: {@code sha256=<hex of timestamp.body>}, signed now. */
+    public static HttpResponse<String> postOrderStatus(int port, String type, String id, String body) throws Exception {
+        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        String signature = "sha256=" + HexFormat.of().formatHex(
+                hmac(ORDER_STATUS_SECRET.getBytes(StandardCharsets.UTF_8), timestamp + "." + body));
+        return post(port, "order-status", body, "X-Webhook-Signature", signature, "X-Webhook-Timestamp", timestamp,
+                "X-Webhook-Id", id, "X-Webhook-Event", type, "Content-Type", "application/json");
     }
 
     static byte[] hmac(byte[] key, String content) throws Exception {

@@ -4,13 +4,11 @@ import io.switchboard.api.ApiException;
 import io.switchboard.model.Money;
 import io.switchboard.model.Product;
 import java.util.List;
-import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads products from the internal catalog on its own pool ({@link CatalogPool}: the read-only role, a statement
+ * Reads products from the internal catalog ({@link CatalogDatabase}: its own pool, a read-only login, a statement
  * timeout), by parameterized queries only.
  */
 @Component("catalogReader")
@@ -22,8 +20,8 @@ public class CatalogReader {
 
     private final JdbcTemplate jdbc;
 
-    public CatalogReader(@Qualifier("catalogDataSource") DataSource catalog) {
-        jdbc = new JdbcTemplate(catalog);
+    public CatalogReader(CatalogDatabase database) {
+        this.jdbc = database.jdbc();
     }
 
     public Product product(String sku) {

@@ -1,14 +1,10 @@
 package io.switchboard.connectors.catalog;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.zaxxer.hikari.HikariDataSource;
 import io.switchboard.jobs.BackgroundLoop;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
-import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -18,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Evicts a product from this instance's cache as soon as its row changes: the catalog's triggers
- * {@code pg_notify('catalog_product_changed', sku)}, and every instance listens on a connection of its own
+ * {@code pg_notify('catalog_product_changed', sku)} in the catalog's database, and every instance listens on a
+ * connection of its own with the catalog's login
  * (reopened after a failure). Products are cached for hours, so this is what keeps them current.
  */
 @Component
@@ -27,25 +24,19 @@ public class ProductChanges extends BackgroundLoop {
     private static final Logger log = LoggerFactory.getLogger(ProductChanges.class);
     static final String CHANNEL = "catalog_product_changed";
 
-    private final HikariDataSource hub;
+    private final CatalogDatabase catalog;
     private final Cache<String, ?> productCache;
 
-    public ProductChanges(DataSource hubDatabase, @Qualifier("productCache") Cache<String, ?> productCache)
-            throws SQLException {
+    public ProductChanges(CatalogDatabase catalog, @Qualifier("productCache") Cache<String, ?> productCache) {
         super("catalog-changes", 1);
-        this.hub = hubDatabase.unwrap(HikariDataSource.class);
+        this.catalog = catalog;
         this.productCache = productCache;
     }
 
     @Override
     protected void work() {
         while (isRunning()) {
-            Properties credentials = new Properties();
-            credentials.setProperty("user", hub.getUsername());
-            if (hub.getPassword() != null) {
-                credentials.setProperty("password", hub.getPassword());
-            }
-            try (Connection connection = DriverManager.getConnection(hub.getJdbcUrl(), credentials)) {
+            try (Connection connection = catalog.connect()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
