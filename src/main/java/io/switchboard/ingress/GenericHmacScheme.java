@@ -50,12 +50,12 @@ public final class GenericHmacScheme implements SignatureScheme {
             return;
         }
         String timestamp = SignatureScheme.required(delivery, timestampHeader);
-        long signedAt = SignatureScheme.parseLong(timestamp, timestampHeader);
+        Instant signedAt = SignatureScheme.epochSeconds(timestamp, timestampHeader);
         byte[] signedPrefix = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
         if (!Hmac.signedByAny(secrets, SignatureScheme.listOf(presented), signedPrefix, delivery.body())) {
             throw SignatureScheme.badSignature();
         }
-        SignatureScheme.withinTolerance(Instant.ofEpochSecond(signedAt), now, tolerance);
+        SignatureScheme.withinTolerance(signedAt, now, tolerance);
     }
 
     @Override

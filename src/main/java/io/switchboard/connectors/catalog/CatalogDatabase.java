@@ -34,7 +34,7 @@ public class CatalogDatabase implements DisposableBean {
     private final HikariDataSource pool;
     private final JdbcTemplate jdbc;
 
-    public CatalogDatabase(DataSource hubDatabase, CatalogProperties properties, MeterRegistry meters)
+    public CatalogDatabase(DataSource hubDatabase, MeterRegistry meters, CatalogProperties properties)
             throws SQLException {
         CatalogProperties.Datasource settings = properties.datasource();
         if (settings.ownDatabase()) {

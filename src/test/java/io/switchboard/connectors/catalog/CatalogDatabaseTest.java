@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariDataSource;
 import io.switchboard.api.ApiException;
 import io.switchboard.model.Product;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.support.HubTest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,6 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @HubTest
 @ExtendWith(OutputCaptureExtension.class)
 class CatalogDatabaseTest {
+
+    private static final SimpleMeterRegistry METERS = new SimpleMeterRegistry();
 
     private static final String DATABASE = "shop_catalog";
     private static final String READER = "shop_catalog_reader";
@@ -69,7 +72,7 @@ class CatalogDatabaseTest {
 
     @Test
     void readsTheSecondDatabaseWithItsReadOnlyLoginAfterTheCheckPassed(CapturedOutput output) throws Exception {
-        CatalogDatabase catalog = new CatalogDatabase(hubDatabase, settings(catalogUrl, READER, "reader-test-only"));
+        CatalogDatabase catalog = new CatalogDatabase(hubDatabase, METERS, settings(catalogUrl, READER, "reader-test-only"));
         try {
             Product lamp = new CatalogReader(catalog).product("SHOP-LAMP-1");
 
@@ -93,7 +96,7 @@ class CatalogDatabaseTest {
 
     @Test
     void aQueryLongerThanTheStatementTimeoutIsCutOff() throws Exception {
-        CatalogDatabase catalog = new CatalogDatabase(hubDatabase, settings(catalogUrl, READER, "reader-test-only"));
+        CatalogDatabase catalog = new CatalogDatabase(hubDatabase, METERS, settings(catalogUrl, READER, "reader-test-only"));
         try {
             assertThatThrownBy(() -> catalog.jdbc().queryForObject("SELECT pg_sleep(5)", Object.class))
                     .isInstanceOf(DataAccessException.class).hasMessageContaining("statement timeout");
@@ -104,14 +107,14 @@ class CatalogDatabaseTest {
 
     @Test
     void aLoginThatCanWriteStopsTheStartup() {
-        assertThatThrownBy(() -> new CatalogDatabase(hubDatabase, settings(catalogUrl, WRITER, "writer-test-only")))
+        assertThatThrownBy(() -> new CatalogDatabase(hubDatabase, METERS, settings(catalogUrl, WRITER, "writer-test-only")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("can write").hasMessageContaining(WRITER).hasMessageNotContaining("writer-test-only");
     }
 
     @Test
     void anUnreachableCatalogIsLoggedAndDoesNotStopTheStartup(CapturedOutput output) throws Exception {
-        CatalogDatabase catalog = new CatalogDatabase(hubDatabase, settings("jdbc:postgresql://127.0.0.1:1/" + DATABASE
+        CatalogDatabase catalog = new CatalogDatabase(hubDatabase, METERS, settings("jdbc:postgresql://127.0.0.1:1/" + DATABASE
                 + "?connectTimeout=2", READER, "reader-test-only"));
         try {
             assertThat(output).contains("Catalog read-only check could not be done");
