@@ -129,7 +129,7 @@ class ComposeFileTest {
                 .get("providers")).get(0));
         assertThat(grafanaVolumes).contains("./ops/grafana/dashboards:" + map(provider.get("options")).get("path") + ":ro");
         assertThat(list(map(services().get("prometheus")).get("volumes")))
-                .contains("./ops/prometheus:/etc/prometheus/rules:ro");
+                .contains("./ops/prometheus/alerts.yaml:/etc/prometheus/rules/alerts.yaml:ro");
     }
 
     private static ExternalTools.Result validate(Path compose) {
