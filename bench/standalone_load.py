@@ -124,6 +124,18 @@ def main():
     [t.join() for t in threads]
     elapsed = time.time() - started
 
+    # every conversation asked again, of the instance that did not open its ticket: the same ticket, not a new one
+    opened = {t["conversation"]: t["port"] for t in tickets if t["status"] in (200, 201)}
+    for c, port in sorted(opened.items()):
+        other = ports[(ports.index(port) + 1) % len(ports)]
+        body = json.dumps({"conversationId": "%s-conv-%d" % (args.prefix, c), "subject": "Where is my parcel?",
+                           "transcript": [{"role": "customer", "text": "Still nothing", "at": "2026-11-24T06:05:00Z"}]})
+        status, text = request(other, "POST", "/api/v1/tickets", body.encode(),
+                               {"Authorization": "Bearer " + chat_token, "Content-Type": "application/json"},
+                               timeout=15)
+        tickets.append({"conversation": c, "port": other, "status": status, "answer": text.decode(errors="replace"),
+                        "again": True})
+
     with open(args.out + "/acked.txt", "w") as out:
         out.writelines("%s %d\n" % a for a in acked)
     with open(args.out + "/tickets.json", "w") as out:
