@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates every chat API request ({@code /api/**}, however its path is written, except the public OpenAPI document and the privacy API,
- * which takes API keys: {@link ApiKeyFilter}) before any route sees it, so that a route cannot forget to. The caller
- * is left in a request attribute for {@link Access}. Every attempt is audited, with the token's subject when it is
- * valid, never the token.
+ * Authenticates every chat API request ({@code /api/**}, however its path is written, except the public OpenAPI
+ * document and the privacy API, which takes API keys: {@link ApiKeyFilter}) before any route sees it, so that a route
+ * cannot forget to. The caller is left in a request attribute for {@link Access}. Every attempt is audited, with the
+ * token's subject when it is valid, never the token.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)

@@ -68,7 +68,8 @@ abstract class VendorFaultMatrix {
 
         static Capability ticket(String vendor) {
             return new Capability("ticket", vendor, Tokens.CUSTOMER, "POST", () -> "/api/v1/tickets",
-                    () -> "{\"conversationId\":\"matrix-" + UUID.randomUUID() + "\",\"subject\":\"Where is my parcel?\","
+                    () -> "{\"conversationId\":\"matrix-" + UUID.randomUUID()
+                            + "\",\"subject\":\"Where is my parcel?\","
                             + "\"transcript\":[{\"role\":\"customer\",\"text\":\"It has not arrived\","
                             + "\"at\":\"2026-11-24T06:00:00Z\"}]}", null);
         }
