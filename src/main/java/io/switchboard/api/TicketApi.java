@@ -98,7 +98,8 @@ public class TicketApi {
         }
         String text = text(entry, "text", 10_000, field + ".text");
         Instant at = Inputs.instant(entry.path("at").asText(""))
-                .orElseThrow(() -> ApiException.invalidField(field + ".at", "an RFC 3339 time in UTC, years 0001 to 9999"));
+                .orElseThrow(() -> ApiException.invalidField(field + ".at",
+                        "an RFC 3339 time in UTC, years 0001 to 9999"));
         return new TranscriptEntry(role, text, at);
     }
 

@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every body sent to the chat and admin APIs (after {@code BodyLimitFilter} bounded its size, and after
- * authentication) is read once here, before any endpoint parses it: it must be UTF-8, the only charset JSON is exchanged in (another declared charset,
- * or UTF-16 bytes, 415; bytes that are not UTF-8, 400), and every JSON member name and string in it
+ * Every body sent to the chat and admin APIs (after {@code BodyLimitFilter} bounded its size, and after authentication)
+ * is read once here, before any endpoint parses it: it must be UTF-8, the only charset JSON is exchanged in (another
+ * declared charset, or UTF-16 bytes, 415; bytes that are not UTF-8, 400), and every JSON member name and string in it
  * {@link Inputs#isText text}, and every string shaped as a date-time a storable one (400 naming the member). A body
  * that is not JSON is left to the endpoint, which refuses it with its own words.
  */
@@ -65,7 +65,8 @@ public class JsonBodyFilter extends OncePerRequestFilter {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            problems.write(request, response, new ApiException(ErrorCode.INVALID_REQUEST, "The body is not valid UTF-8"));
+            problems.write(request, response,
+                    new ApiException(ErrorCode.INVALID_REQUEST, "The body is not valid UTF-8"));
             return;
         }
         ApiException refusal = refusal(text);
@@ -88,7 +89,8 @@ public class JsonBodyFilter extends OncePerRequestFilter {
                 if (!Inputs.isText(value)) {
                     return ApiException.invalidField(field, "holds a NUL or another control character");
                 }
-                if (token == JsonToken.VALUE_STRING && Inputs.looksLikeDateTime(value) && Inputs.instant(value).isEmpty()) {
+                if (token == JsonToken.VALUE_STRING && Inputs.looksLikeDateTime(value)
+                        && Inputs.instant(value).isEmpty()) {
                     return ApiException.invalidField(field, "an RFC 3339 time between the years 0001 and 9999");
                 }
             }

@@ -21,10 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every request, whatever it is for (chat API, admin API, webhooks, operations), before any endpoint reads it: the
- * parts every endpoint reads, the path, the query and the headers, must be {@link Inputs#isLine} text (no NUL or
- * other control character, no line break), path segments {@link Inputs#isIdentifier identifier}-sized, and a query value shaped as a date-time
- * within {@link Inputs#isStorable the storable range}; otherwise 400 {@code invalid_request}. It runs after
- * authentication, so that a refused request to a guarded API is audited like any other attempt.
+ * parts every endpoint reads, the path, the query and the headers, must be {@link Inputs#isLine} text (no NUL or other
+ * control character, no line break), path segments {@link Inputs#isIdentifier identifier}-sized, and a query value
+ * shaped as a date-time within {@link Inputs#isStorable the storable range}; otherwise 400 {@code invalid_request}. It
+ * runs after authentication, so that a refused request to a guarded API is audited like any other attempt.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 15)
@@ -61,7 +61,8 @@ public class RequestInputFilter extends OncePerRequestFilter {
             for (String value : Collections.list(request.getHeaders(name))) {
                 // header values are Latin-1 to the container: the bytes of UTF-8 text may look like C1 controls
                 if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
-                    return new ApiException(ErrorCode.INVALID_REQUEST, "The header " + name + " holds a control character");
+                    return new ApiException(ErrorCode.INVALID_REQUEST,
+                            "The header " + name + " holds a control character");
                 }
             }
         }

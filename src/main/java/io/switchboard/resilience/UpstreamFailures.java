@@ -86,9 +86,12 @@ public class UpstreamFailures {
                     && http.getResponseBody().contains("REQUEST_LIMIT_EXCEEDED"));
     }
 
-    /** Salesforce's 403 {@code REQUEST_LIMIT_EXCEEDED} as camel-salesforce reports it (its errors, read from the body). */
+    /**
+     * A 429, or Salesforce's 403 {@code REQUEST_LIMIT_EXCEEDED}, as camel-salesforce reports them (its errors, read
+     * from the body).
+     */
     public static boolean rateLimited(SalesforceException salesforce) {
-        return salesforce.getStatusCode() == 403 && salesforce.getErrors().stream()
+        return salesforce.getStatusCode() == 429 || salesforce.getStatusCode() == 403 && salesforce.getErrors().stream()
                 .map(RestError::getErrorCode).anyMatch("REQUEST_LIMIT_EXCEEDED"::equals);
     }
 

@@ -17,12 +17,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Authenticates every chat API request ({@code /api/**}, however its path is written, except the public OpenAPI document and the privacy API,
- * which takes API keys: {@link ApiKeyFilter}) and every MCP request ({@code /mcp}) before any route sees it, so that a route cannot
- * forget to; a request with an {@code X-Api-Key} is a server-to-server caller's, checked by {@link ApiKeyCallers}
- * instead. The caller
- * is left in a request attribute for {@link Access}. Every attempt is audited, with the token's subject when it is
- * valid, never the token. Failed attempts count against the client address's limit ({@link UnauthenticatedAttempts}).
+ * Authenticates every chat API request ({@code /api/**}, however its path is written, except the public OpenAPI
+ * document and the privacy API, which takes API keys: {@link ApiKeyFilter}) and every MCP request ({@code /mcp})
+ * before any route sees it, so that a route cannot forget to; a request with an {@code X-Api-Key} is a
+ * server-to-server caller's, checked by {@link ApiKeyCallers} instead. The caller is left in a request attribute for
+ * {@link Access}. Every attempt is audited, with the token's subject when it is valid, never the token. Failed
+ * attempts count against the client address's limit ({@link UnauthenticatedAttempts}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)

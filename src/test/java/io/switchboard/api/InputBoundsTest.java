@@ -114,7 +114,8 @@ class InputBoundsTest {
     @Test
     void invalidUtf8BytesInsideAStringAre400() throws Exception {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("{\"conversationId\":\"conv-bad-utf8\",\"subject\":\"Parcel").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes("{\"conversationId\":\"conv-bad-utf8\",\"subject\":\"Parcel"
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF});
         body.writeBytes(("\",\"transcript\":[{\"role\":\"customer\",\"text\":\"Where?\","
                 + "\"at\":\"2026-11-24T06:00:00Z\"}]}").getBytes(StandardCharsets.UTF_8));

@@ -221,7 +221,8 @@ class HostileRequestFuzzTest {
 
     private HttpResponse<String> send(Shot shot) throws Exception {
         byte[] body = shot.body() == null ? null : shot.body().startsWith("\u0000UTF16:")
-                ? shot.body().substring(7).getBytes(StandardCharsets.UTF_16) : shot.body().getBytes(StandardCharsets.UTF_8);
+                ? shot.body().substring(7).getBytes(StandardCharsets.UTF_16)
+                : shot.body().getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + shot.path()))
                 .timeout(Duration.ofSeconds(30))
                 .method(shot.method(), body == null ? HttpRequest.BodyPublishers.noBody()

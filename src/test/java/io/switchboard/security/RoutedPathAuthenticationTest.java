@@ -57,7 +57,8 @@ class RoutedPathAuthenticationTest {
     @Test
     void theOpenApiDocumentNamesEveryRestRoute() throws Exception {
         JsonNode paths = openApiPaths();
-        List<RestDefinition> rests = camel.getCamelContextExtension().getContextPlugin(Model.class).getRestDefinitions();
+        List<RestDefinition> rests =
+                camel.getCamelContextExtension().getContextPlugin(Model.class).getRestDefinitions();
 
         assertThat(rests).isNotEmpty();
         for (RestDefinition rest : rests) {
