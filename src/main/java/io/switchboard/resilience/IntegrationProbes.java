@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -112,10 +114,10 @@ public class IntegrationProbes implements SmartLifecycle {
     /** The integrations the configured providers name: the hub calls no other vendor, so probes none either. */
     private Set<String> inUse() {
         String kb = environment.getProperty("switchboard.kb.provider", "zendesk-guide");
-        return Set.of(environment.getProperty("switchboard.orders.provider", "shopify"),
+        return Stream.of(environment.getProperty("switchboard.orders.provider", "shopify"),
                 environment.getProperty("switchboard.crm.provider", "hubspot"),
                 environment.getProperty("switchboard.helpdesk.provider", "zendesk"),
-                "zendesk-guide".equals(kb) ? "zendesk" : kb);
+                "zendesk-guide".equals(kb) ? "zendesk" : kb).collect(Collectors.toSet());
     }
 
     private static void request(Exchange exchange, String integration, String path) {
