@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -27,8 +29,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Active health of the integrations: every {@code switchboard.health.probes.every}, each configured integration
- * (a base URL and a probe path) is looked at. When it had real calls since the last look, their outcome is its
+ * Active health of the integrations: every {@code switchboard.health.probes.every}, each integration in use (named
+ * by a configured provider, with a base URL and a probe path) is looked at. When it had real calls since the last look, their outcome is its
  * state (any useful answer: up; only failures: down); when it was idle, one cheap documented call through the
  * connector's own request route (its credentials and throttle; not its breaker, nor retries, nor the call metrics)
  * decides. An integration whose breaker is open is not probed: it is down already. {@link IntegrationHealth} shows
@@ -65,8 +67,21 @@ public class IntegrationProbes implements SmartLifecycle {
         this.environment = environment;
     }
 
-    /** The integration's last look, or empty when it is not probed or not looked at yet. */
+    /**
+     * The integration's state: real calls since the last look decide at once (any useful answer: up); otherwise the
+     * last look. Empty when it is not probed or not looked at yet.
+     */
     public Optional<Status> status(String integration) {
+        double[] before = lastCounts.get(integration);
+        if (before != null) {
+            double[] now = callCounts(integration);
+            if (now[0] > before[0]) {
+                return Optional.of(new Status(true, "calls", clock.instant(), null));
+            }
+            if (now[1] > before[1]) {
+                return Optional.of(new Status(false, "calls", clock.instant(), "every call since the last look failed"));
+            }
+        }
         return Optional.ofNullable(statuses.get(integration));
     }
 
@@ -77,7 +92,7 @@ public class IntegrationProbes implements SmartLifecycle {
             String integration = breaker.getName();
             String path = properties.paths().get(integration);
             String baseUrl = environment.getProperty("switchboard.vendors." + integration + ".base-url", "");
-            if (path == null || path.isBlank() || baseUrl.isBlank()) {
+            if (path == null || path.isBlank() || baseUrl.isBlank() || !inUse().contains(integration)) {
                 continue;
             }
             double[] counts = callCounts(integration);
@@ -94,6 +109,15 @@ public class IntegrationProbes implements SmartLifecycle {
         }
         long deadline = System.nanoTime() + properties.timeout().toNanos();
         probes.forEach((integration, call) -> statuses.put(integration, outcome(integration, call, deadline)));
+    }
+
+    /** The integrations the configured providers name: the hub calls no other vendor, so probes none either. */
+    private Set<String> inUse() {
+        String kb = environment.getProperty("switchboard.kb.provider", "zendesk-guide");
+        return Stream.of(environment.getProperty("switchboard.orders.provider", "shopify"),
+                environment.getProperty("switchboard.crm.provider", "hubspot"),
+                environment.getProperty("switchboard.helpdesk.provider", "zendesk"),
+                "zendesk-guide".equals(kb) ? "zendesk" : kb).collect(Collectors.toSet());
     }
 
     private static void request(Exchange exchange, String integration, String path) {

@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                decides; otherwise one cheap call (the probe) does
  * @param timeout the longest a probe waits for the vendor's answer
  * @param paths   the probe's request per integration: a cheap, read-only call of the vendor's documented API
- *                ({@code GET <base-url><path>}); for Salesforce, {@code limits} names the REST API's Limits resource.
- *                An integration without a path, or without a base URL, is not probed
+ *                ({@code GET <base-url><path>}); for Salesforce, an operation of camel-salesforce ({@code limits}:
+ *                the REST API's Limits resource). Only integrations a provider setting names are probed, and only
+ *                those with a path and a base URL
  */
 @ConfigurationProperties("switchboard.health.probes")
 public record ProbeProperties(

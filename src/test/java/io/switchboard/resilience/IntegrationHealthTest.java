@@ -22,7 +22,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
  * An integration nobody calls still shows its vendor's true state: the probe finds a vendor that went down within
- * one probe interval ({@code switchboard.health.probes.every}, 2 s in tests), and finds it back; liveness and
+ * one probe interval ({@code switchboard.health.probes.every}, 3 s in tests), and finds it back; liveness and
  * readiness stay up meanwhile.
  */
 @HubTest
@@ -39,33 +39,33 @@ class IntegrationHealthTest {
 
     @AfterEach
     void vendorBack() {
-        Sandboxes.reset("freshdesk");
+        Sandboxes.reset("zendesk");
     }
 
     @Test
     void anIdleIntegrationWhoseVendorIsDownIsDownWithinOneProbeInterval() throws Exception {
-        Sandboxes.reset("freshdesk");
+        Sandboxes.reset("zendesk");
         // the probe calls the vendor's cheap documented endpoint, and finds it up
         await().atMost(probes.every().plus(probes.timeout()).plusSeconds(3)).untilAsserted(() ->
-                Sandboxes.server("freshdesk").verify(getRequestedFor(urlPathEqualTo("/api/v2/agents/me"))));
-        await().atMost(Duration.ofSeconds(5)).until(() -> "UP".equals(freshdesk()));
+                Sandboxes.server("zendesk").verify(getRequestedFor(urlPathEqualTo("/api/v2/users/me.json"))));
+        await().atMost(Duration.ofSeconds(5)).until(() -> "UP".equals(zendesk()));
 
-        Sandboxes.stop("freshdesk");
+        Sandboxes.stop("zendesk");
 
         // one interval, plus the probe's own timeout, plus slack for a busy machine
         await().atMost(probes.every().plus(probes.timeout()).plusSeconds(3)).pollInterval(Duration.ofMillis(200))
-                .until(() -> "DOWN".equals(freshdesk()));
+                .until(() -> "DOWN".equals(zendesk()));
         assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 
-        Sandboxes.reset("freshdesk");
+        Sandboxes.reset("zendesk");
         await().atMost(probes.every().plus(probes.timeout()).plusSeconds(3)).pollInterval(Duration.ofMillis(200))
-                .until(() -> "UP".equals(freshdesk()));
+                .until(() -> "UP".equals(zendesk()));
     }
 
-    private String freshdesk() throws Exception {
+    private String zendesk() throws Exception {
         JsonNode health = json.readTree(get("/actuator/health").body());
-        return health.path("components").path("integrations").path("components").path("freshdesk").path("status")
+        return health.path("components").path("integrations").path("components").path("zendesk").path("status")
                 .asText();
     }
 
