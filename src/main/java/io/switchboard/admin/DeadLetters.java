@@ -171,6 +171,29 @@ public class DeadLetters {
         return erased;
     }
 
+    /** Deletes the dead letters dead-lettered before {@code cutoff}, of every queue; answers how many. */
+    public int purgeOlderThan(Instant cutoff) {
+        int purged = 0;
+        for (RetryingQueues.Retrying queue : queues.all()) {
+            int turn;
+            do {
+                turn = jms.execute(session -> {
+                    int taken = 0;
+                    try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue.deadLetters()),
+                            "JMSTimestamp < " + cutoff.toEpochMilli())) {
+                        while (taken < 500 && consumer.receive(100) != null) {
+                            taken++;
+                        }
+                    }
+                    session.commit();
+                    return taken;
+                }, true);
+                purged += turn;
+            } while (turn == 500);
+        }
+        return purged;
+    }
+
     private static byte[] payload(Message message) throws JMSException {
         if (message instanceof BytesMessage bytes) {
             byte[] body = new byte[(int) bytes.getBodyLength()];

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * a worker claims an event for {@code switchboard.jobs.crm-activity.claim-for} before it calls the CRM and records
  * the CRM's id of the activity after, so that the same job run again (a redelivery, the outbox relay publishing
  * twice after a crash, a replayed dead letter) does not log the event twice. Counted as
- * {@code switchboard_crm_activities_total{outcome=logged|repeated|gone|not_consented}}.
+ * {@code switchboard_crm_activities_total{outcome=logged|repeated|gone|not_consented|consent_withdrawn}}: a job
+ * whose customer withdrew consent since the event arrived is dropped when it runs (consent_withdrawn).
  */
 @Component("crmActivityLedger")
 public class CrmActivityLedger {
@@ -37,9 +38,11 @@ public class CrmActivityLedger {
     private final FieldCipher cipher;
     private final CrmActivityJobProperties settings;
     private final MeterRegistry metrics;
+    private final Consents consents;
 
     public CrmActivityLedger(JdbcTemplate jdbc, FieldCipher cipher, CrmActivityJobProperties settings,
-                             MeterRegistry metrics) {
+                             MeterRegistry metrics, Consents consents) {
+        this.consents = consents;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.settings = settings;
@@ -57,6 +60,14 @@ public class CrmActivityLedger {
                         + " AND (crm_claimed_until IS NULL OR crm_claimed_until < now())"
                         + " RETURNING id, customer_id, conversation_id, type, key_id, role_sealed, text_sealed, at",
                 CrmActivityLedger::claimed, settings.claimFor().toMillis() / 1000.0, eventId);
+        if (!claimed.isEmpty() && !consents.current(claimed.get(0).customerId()).crmLogging()) {
+            // consent withdrawn while the job waited: the event is never logged, whatever consent says later
+            jdbc.update("UPDATE conversation_events SET crm_logging = false, crm_claimed_until = NULL WHERE id = ?",
+                    eventId);
+            log.info("Event {}: the customer withdrew consent to CRM logging since it arrived: dropped", eventId);
+            count("consent_withdrawn");
+            return null;
+        }
         if (!claimed.isEmpty()) {
             try {
                 return claimed.get(0).open(cipher);
@@ -94,7 +105,7 @@ public class CrmActivityLedger {
 
     private void count(String outcome) {
         Counter.builder("switchboard.crm.activities").tag("outcome", outcome)
-                .description("Events the crm-activity job logged, or found logged already, gone or not consented")
+                .description("Events the crm-activity job logged, or found logged already, gone, not consented or withdrawn")
                 .register(metrics).increment();
     }
 

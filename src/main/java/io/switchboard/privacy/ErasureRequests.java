@@ -39,10 +39,10 @@ public class ErasureRequests {
     public record Claimed(String requestId, String system, String capability, String customerId) {
     }
 
-    /** Some vendor failed: the job is retried on its schedule. */
+    /** Some vendor failed, or is still held by another worker: the job is retried on its schedule. */
     public static class Incomplete extends RuntimeException {
-        Incomplete(String requestId, List<String> failed) {
-            super("erasure " + requestId + " incomplete, failed: " + String.join(", ", failed));
+        Incomplete(String requestId, List<String> unfinished) {
+            super("erasure " + requestId + " incomplete, failed or under way: " + String.join(", ", unfinished));
         }
     }
 
@@ -198,10 +198,11 @@ public class ErasureRequests {
      * request is settled and forgets whose it was.
      */
     public void finish(String requestId) {
-        List<String> failed = jdbc.queryForList("SELECT system FROM erasure_systems WHERE request_id = ?"
-                + " AND state = 'failed'", String.class, requestId);
-        if (!failed.isEmpty()) {
-            throw new Incomplete(requestId, failed);
+        // a part held by another worker (or by one that died mid-call, until its claim expires) is waited for too
+        List<String> unfinished = jdbc.queryForList("SELECT system FROM erasure_systems WHERE request_id = ?"
+                + " AND state IN ('failed', 'in_progress')", String.class, requestId);
+        if (!unfinished.isEmpty()) {
+            throw new Incomplete(requestId, unfinished);
         }
         int settled = jdbc.update("UPDATE erasure_requests SET customer_id = NULL, completed_at = now()"
                 + " WHERE request_id = ? AND completed_at IS NULL AND NOT EXISTS (SELECT 1 FROM erasure_systems"

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.admin.DeadLetters;
+import io.switchboard.api.CustomerApi;
 import io.switchboard.events.CacheEvictions;
 import io.switchboard.events.CanonicalEvent;
 import io.switchboard.events.EventOutbox;
@@ -130,9 +131,9 @@ public class ShopifyCompliance {
 
     private static String customer(JsonNode payload) {
         JsonNode id = payload.path("customer").path("id");
-        if (!id.isValueNode() || id.asText().isBlank()) {
+        if (!id.isValueNode()) {
             throw new IllegalArgumentException("a Shopify compliance webhook without customer.id");
         }
-        return id.asText();
+        return CustomerApi.wellFormed(id.asText());
     }
 }

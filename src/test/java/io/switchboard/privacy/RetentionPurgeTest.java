@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.support.HubTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.util.UUID;
+import io.switchboard.admin.DeadLetters;
+import org.springframework.jms.core.JmsTemplate;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +25,12 @@ class RetentionPurgeTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    DeadLetters deadLetters;
+
+    @Autowired
+    JmsTemplate jms;
 
     @Test
     void deletesOnlyWhatIsPastItsRetention() {
@@ -40,6 +49,47 @@ class RetentionPurgeTest {
         assertThat(count("webhook_processed", "event_id", old)).isZero();
         assertThat(count("audit_log", "action", old)).isZero();
         assertThat(count("audit_log", "action", fresh)).isOne();
+    }
+
+    @Test
+    void purgesTicketsExportsAndSettledErasureProofsPastTheirRetentionAndAuditsIt() {
+        String oldTicket = "conv-ticket-old-" + UUID.randomUUID();
+        String freshTicket = "conv-ticket-fresh-" + UUID.randomUUID();
+        jdbc.update("INSERT INTO tickets (conversation_id, customer_id, ticket_id, priority, created_at)"
+                + " VALUES (?, 'c-1', '1', 'normal', now() - interval '366 days')", oldTicket);
+        jdbc.update("INSERT INTO tickets (conversation_id, customer_id, ticket_id, priority) VALUES (?, 'c-1', '2', 'normal')",
+                freshTicket);
+        String oldExport = "exp_" + UUID.randomUUID();
+        jdbc.update("INSERT INTO privacy_exports (export_id, origin, customer_hash, key_id, document_sealed, created_at)"
+                + " VALUES (?, 'test', 'x', 'k', '\\x00', now() - interval '31 days')", oldExport);
+        String settled = "era_old_" + UUID.randomUUID();
+        String underWay = "era_open_" + UUID.randomUUID();
+        jdbc.update("INSERT INTO erasure_requests (request_id, customer_hash, origin, requested_at, completed_at)"
+                + " VALUES (?, ?, 'api', now() - interval '1200 days', now() - interval '1100 days')", settled, settled);
+        jdbc.update("INSERT INTO erasure_requests (request_id, customer_hash, customer_id, origin, requested_at)"
+                + " VALUES (?, ?, 'c-2', 'api', now() - interval '1200 days')", underWay, underWay);
+
+        assertThat(purge.purge()).isGreaterThanOrEqualTo(3);
+
+        assertThat(count("tickets", "conversation_id", oldTicket)).isZero();
+        assertThat(count("tickets", "conversation_id", freshTicket)).isOne();
+        assertThat(count("privacy_exports", "export_id", oldExport)).isZero();
+        assertThat(count("erasure_requests", "request_id", settled)).isZero();
+        assertThat(count("erasure_requests", "request_id", underWay)).as("still under way").isOne();
+        assertThat(jdbc.queryForObject("SELECT detail FROM audit_log WHERE actor = 'system:retention'"
+                + " ORDER BY id DESC LIMIT 1", String.class)).contains("tickets=", "exports=", "erasure_proofs=");
+    }
+
+    @Test
+    void purgesDeadLettersOlderThanTheirRetention() {
+        jms.send("jobs.crm-activity.dlq", session -> session.createTextMessage("evt_dead_" + UUID.randomUUID()));
+        Instant cutoff = Instant.now().plusMillis(1);
+
+        assertThat(deadLetters.purgeOlderThan(cutoff)).isGreaterThanOrEqualTo(1);
+
+        Boolean anyLeft = jms.browse("jobs.crm-activity.dlq",
+                (session, browser) -> browser.getEnumeration().hasMoreElements());
+        assertThat(anyLeft).isFalse();
     }
 
     @Test
