@@ -1,15 +1,15 @@
 package io.switchboard.connectors;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.api.ApiException;
 import io.switchboard.api.ErrorCode;
 import io.switchboard.api.TicketApi;
-import io.switchboard.model.Ticket;
-import io.switchboard.model.TicketRequest;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.events.DomainEvents;
 import io.switchboard.events.EventOutbox;
 import io.switchboard.events.EventOutbox.Publication;
+import io.switchboard.model.Ticket;
+import io.switchboard.model.TicketRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The helpdesk capability's record of the tickets it opened, one per conversation, in PostgreSQL: it holds
  * across instances and restarts, so a conversation never gets a second ticket. Claiming a conversation is an
- * insert that only one caller can win.
+ * insert that only one caller can win. A ticket recorded for the first time is announced as {@code ticket.created}
+ * (docs/events.md).
  */
 @Component("ticketLedger")
 public class TicketLedger {
