@@ -54,6 +54,17 @@ public class EventOutbox {
                 event == null ? null : event.source(), event == null ? null : event.type()));
     }
 
+    /** Stages a publication made elsewhere (a domain event of the exchange's event), after those staged before. */
+    @SuppressWarnings("unchecked")
+    public void stage(Exchange exchange, Publication publication) {
+        List<Publication> staged = exchange.getProperty(STAGED, List.class);
+        if (staged == null) {
+            staged = new ArrayList<>();
+            exchange.setProperty(STAGED, staged);
+        }
+        staged.add(publication);
+    }
+
     /** The exchange's event (property {@link #EVENT}). */
     public static CanonicalEvent event(Exchange exchange) {
         return exchange.getProperty(EVENT, CanonicalEvent.class);

@@ -9,7 +9,7 @@ import io.switchboard.api.ApiException;
 import io.switchboard.api.ErrorCode;
 import io.switchboard.api.RequestIds;
 import io.switchboard.events.CacheEvictions;
-import io.switchboard.events.CanonicalEvent;
+import io.switchboard.events.DomainEvent;
 import io.switchboard.events.EventOutbox;
 import io.switchboard.events.EventOutbox.Publication;
 import io.switchboard.jobs.JobRetries;
@@ -21,7 +21,6 @@ import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -48,6 +47,8 @@ public class OrderCancellations {
     /** The job queue; its dead letters go to {@code orders.cancellations.dlq}. */
     public static final String QUEUE = "orders.cancellations";
     static final String SOURCE = "switchboard";
+    /** The CloudEvents source of the outcomes. */
+    static final String EVENT_SOURCE = "/switchboard/orders/cancellations";
     static final String CANCELLED = "order.cancelled";
     static final String FAILED = "order.cancellation_failed";
     static final String EVENTS_TOPIC = "switchboard.events";
@@ -182,17 +183,16 @@ public class OrderCancellations {
                         new Publication(CacheEvictions.TOPIC, "order:" + job.orderNumber(), SOURCE, eventType)));
     }
 
-    /** The outcome as a domain event: its id is the job's, for consumers to dedupe by. */
-    private CanonicalEvent event(CancellationJob job, String type, String reason) {
-        ObjectNode payload = json.createObjectNode()
+    /** The outcome as a domain event (a CloudEvent, docs/events.md): its id is the job's, for consumers to dedupe by. */
+    private DomainEvent event(CancellationJob job, String type, String reason) {
+        ObjectNode data = json.createObjectNode()
                 .put("orderNumber", job.orderNumber())
                 .put("status", CANCELLED.equals(type) ? OrderStatus.CANCELLED.wireName() : "cancellation_failed");
         if (reason != null) {
-            payload.put("reason", reason);
+            data.put("reason", reason);
         }
-        Instant now = Instant.now();
-        return new CanonicalEvent("cancellation:" + job.jobId(), SOURCE, type, now, now,
-                Map.of("order", job.orderNumber(), "customer", job.customerId()), payload);
+        return DomainEvent.of("cancellation:" + job.jobId(), EVENT_SOURCE, type, job.orderNumber(), Instant.now(),
+                job.customerId(), data);
     }
 
     private String write(Object value) {

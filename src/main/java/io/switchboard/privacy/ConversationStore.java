@@ -34,11 +34,13 @@ public class ConversationStore {
     private final JobQueue crmActivity;
     private final ConversationMetrics metrics;
     private final TraceParent traceParent;
+    private final ConversationDomainEvents domainEvents;
 
     public ConversationStore(JdbcTemplate jdbc, TransactionTemplate transaction, FieldCipher cipher,
                              Consents consents, OutboxRelay relay,
                              @Qualifier("crmActivityJobQueue") JobQueue crmActivity, ConversationMetrics metrics,
-                             TraceParent traceParent) {
+                             TraceParent traceParent, ConversationDomainEvents domainEvents) {
+        this.domainEvents = domainEvents;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.cipher = cipher;
@@ -84,6 +86,7 @@ public class ConversationStore {
             if (!stored[0]) {
                 return false;   // stored before, under this client event id
             }
+            domainEvents.publish(id, event, first[0]);
             if (consent.crmLogging()) {
                 jdbc.update("INSERT INTO event_outbox (topic, body, traceparent) VALUES (?, ?, ?)",
                         OutboxRelay.queue(crmActivity.queue()), id, traceParent.current());

@@ -153,10 +153,11 @@ class OrderCancellationTest {
             assertThat(second.body()).isEqualTo(first.body());
 
             JsonNode event = events.next(e -> "order.cancelled".equals(e.path("type").asText())
-                    && "1001".equals(e.path("subjects").path("order").asText()));
-            assertThat(event.path("source").asText()).isEqualTo("switchboard");
-            assertThat(event.path("subjects").path("customer").asText()).isEqualTo(Tokens.CUSTOMER);
-            assertThat(event.path("payload").path("status").asText()).isEqualTo("cancelled");
+                    && "1001".equals(e.path("subject").asText()));
+            assertThat(event.path("specversion").asText()).isEqualTo("1.0");
+            assertThat(event.path("source").asText()).isEqualTo("/switchboard/orders/cancellations");
+            assertThat(event.path("customerid").asText()).isEqualTo(Tokens.CUSTOMER);
+            assertThat(event.path("data").path("status").asText()).isEqualTo("cancelled");
             assertThat(event.path("id").asText()).isEqualTo("cancellation:" + jobId("1001"));
         }
         assertThat(state("1001")).isEqualTo("cancelled");
@@ -194,9 +195,9 @@ class OrderCancellationTest {
             assertThat(cancel("1001", Tokens.verified(Tokens.CUSTOMER, "orders:write")).statusCode()).isEqualTo(202);
 
             JsonNode event = events.next(e -> "order.cancellation_failed".equals(e.path("type").asText())
-                    && "1001".equals(e.path("subjects").path("order").asText()));
+                    && "1001".equals(e.path("subject").asText()));
 
-            assertThat(event.path("payload").path("reason").asText()).isEqualTo("not_cancellable");
+            assertThat(event.path("data").path("reason").asText()).isEqualTo("not_cancellable");
         }
         assertThat(state("1001")).isEqualTo("failed");
         ShopifySandbox.server().verify(1, postRequestedFor(urlPathEqualTo(CANCEL_1001)));
@@ -214,7 +215,7 @@ class OrderCancellationTest {
             JsonNode event = events.next(e -> ("cancellation:" + jobId).equals(e.path("id").asText()));
 
             assertThat(event.path("type").asText()).isEqualTo("order.cancellation_failed");
-            assertThat(event.path("payload").path("reason").asText()).isEqualTo("vendor_unavailable");
+            assertThat(event.path("data").path("reason").asText()).isEqualTo("vendor_unavailable");
             Message deadLetter = await().atMost(Duration.ofSeconds(10)).until(() -> deadLetter(jobId), m -> m != null);
             assertThat(deadLetter.getIntProperty(JobRetries.ATTEMPT)).isEqualTo(3);
             assertThat(deadLetter.getStringProperty(JobRetries.FAILURE)).contains("500");
