@@ -3,6 +3,8 @@ package io.switchboard.api;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ProblemErrorController implements ErrorController {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
     private final Problems problems;
 
     public ProblemErrorController(Problems problems) {
@@ -30,6 +33,11 @@ public class ProblemErrorController implements ErrorController {
         int status = request.getDispatcherType() != DispatcherType.ERROR ? 404
                 : statusAttribute instanceof Integer code ? code : 500;
         String requestId = (String) request.getAttribute(RequestIdFilter.ATTRIBUTE);
+        if (status >= 500 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+            // the answer says nothing of it: the log is where the request id leads
+            log.error("{} {} failed (request id {})", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+                    request.getMethod(), requestId, failure);
+        }
         ApiException error = switch (status) {
             case 401 -> new ApiException(ErrorCode.UNAUTHENTICATED, "Authentication is required");
             case 403 -> new ApiException(ErrorCode.FORBIDDEN, "Not allowed");
