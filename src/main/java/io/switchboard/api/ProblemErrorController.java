@@ -35,8 +35,8 @@ public class ProblemErrorController implements ErrorController {
         String requestId = (String) request.getAttribute(RequestIdFilter.ATTRIBUTE);
         if (status >= 500 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
             // the answer says nothing of it: the log is where the request id leads
-            log.error("{} {} failed (request id {})", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
-                    request.getMethod(), requestId, failure);
+            log.error("{} {} failed (request id {})", request.getMethod(),
+                    request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), requestId, failure);
         }
         ApiException error = switch (status) {
             case 401 -> new ApiException(ErrorCode.UNAUTHENTICATED, "Authentication is required");
