@@ -123,7 +123,10 @@ class HostileRequestFuzzTest {
     /** Why the answer breaks the contract, or null. */
     private String check(Shot shot, HttpResponse<String> response) {
         int status = response.statusCode();
-        if (status >= 500) {
+        // health's 503 is its answer about the hub's parts and vendors (one may be down in a shared hub), not a failure
+        boolean healthReport = shot.path().startsWith("/actuator/health") && status == 503
+                && response.body().startsWith("{\"status\":\"DOWN\"");
+        if (status >= 500 && !healthReport) {
             return "a 5xx";
         }
         if (shot.refused() && status < 300) {
