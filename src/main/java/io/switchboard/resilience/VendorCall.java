@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The retrying part of the outbound chain (timeout → breaker → throttle → retry → token refresh), shared by every
- * connector: {@code bean: {ref: vendorCall, method: "call(${exchange}, 'shopify')"}} inside the integration's
- * circuit breaker sends the exchange to {@code direct:<integration>.request} (the connector's own route: throttle,
- * credentials, the HTTP call) and, on failure:
+ * connector: {@code bean: {ref: vendorCall, method: "call(${exchange}, 'shopify', <the breaker's timeout>)"}}
+ * inside the integration's circuit breaker sends the exchange to {@code direct:<integration>.request} (the
+ * connector's own route: throttle, credentials, the HTTP call) and, on failure:
  * <ul>
  *   <li>401: once, renews the credential ({@link TokenRefresh} bean {@code <integration>TokenRefresh}) and calls again;</li>
  *   <li>429, 503 and Salesforce's REQUEST_LIMIT_EXCEEDED: waits the vendor's Retry-After (or HubSpot's rate-limit
@@ -54,20 +54,14 @@ public class VendorCall {
      */
     public static final String RETRY_SAFE = "vendorCallRetrySafe";
 
-    /** The timeout a vendor's calls get when its settings name none, as application.yaml documents. */
-    static final long DEFAULT_TIMEOUT_MILLIS = 2_000;
-
-    /**
-     * Calls the integration within its own timeout ({@code switchboard.vendors.<integration>.timeout-millis}), the
-     * breaker's timeout around this call.
-     */
+    /** A call without a time budget: its waits are bounded by {@code max-delay} alone. */
     public void call(Exchange exchange, String integration) throws Exception {
-        call(exchange, integration, beans.getEnvironment().getProperty(
-                "switchboard.vendors." + integration + ".timeout-millis", Long.class, DEFAULT_TIMEOUT_MILLIS));
+        call(exchange, integration, Long.MAX_VALUE / 2);
     }
 
     /**
-     * As {@link #call(Exchange, String)}, within {@code budgetMillis} (the timeout of the breaker around this call):
+     * Calls the integration within {@code budgetMillis}, the timeout of the breaker around this call (routes pass the
+     * same setting to both):
      * a wait before another attempt is only taken when it ends inside the budget, so that a vendor's Retry-After
      * longer than what is left answers {@code upstream_rate_limited} at once rather than a timeout later.
      */
