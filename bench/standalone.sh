@@ -42,15 +42,28 @@ ENCRYPTION_KEY=$(openssl rand -base64 32)
 
 command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client; }
 command -v pg_ctl >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql; }
-./mvnw -q -B package -DskipTests
-java -Djarmode=tools -jar target/switchboard-*.jar extract --destination "$APP" --force >/dev/null
+if [ -z "${SKIP_BUILD:-}" ]; then   # SKIP_BUILD=1: the jar already extracted in target/bench-app
+  ./mvnw -q -B package -DskipTests
+  java -Djarmode=tools -jar target/switchboard-*.jar extract --destination "$APP" --force >/dev/null
+fi
 rm -rf "$OUT"; mkdir -p "$OUT"
 
 pids=()
+hubs=()
 pg_started=
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+stop_all() { # SIGTERM, then SIGKILL what is still there after 30 s
+  for pid in "$@"; do kill "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 60); do
+    local alive=0
+    for pid in "$@"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ $alive = 0 ] && return 0
+    sleep 0.5
+  done
+  for pid in "$@"; do kill -9 "$pid" 2>/dev/null || true; done
+}
+cleanup() {   # the hubs first, while their broker and database are still there
+  stop_all "${hubs[@]}"
+  stop_all "${pids[@]}"
   [ -n "$pg_started" ] && su postgres -c "pg_ctl -D $PG/data stop -m fast" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -132,7 +145,7 @@ hub_env() { # port, broker URL; exec, so that the background job's pid is the hu
 }
 start_hub() { # name, port, broker URL
   hub_env "$2" "$3" >> "$OUT/hub-$1.log" 2>&1 &
-  eval "hub_$1=$!"; pids+=("$!")
+  eval "hub_$1=$!"; hubs+=("$!")
 }
 BROKER_A="(tcp://127.0.0.1:$BROKER_PORT)?$RECONNECT"
 BROKER_B="(tcp://127.0.0.1:$BROKER_TLS_PORT)?$RECONNECT&sslEnabled=true&verifyHost=true&trustStorePath=$OUT/broker-trust.p12&trustStorePassword=$STORE_PASSWORD&trustStoreType=PKCS12"
