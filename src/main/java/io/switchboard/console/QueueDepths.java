@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * How many messages wait on a queue, browsed without consuming and counted up to a cap, so that a console refresh
  * stays cheap however deep a queue gets.
  */
-@Component
+@Component("consoleQueueDepths")
 public class QueueDepths {
 
     /** Counted up to this; the console shows more as "1000+". */
