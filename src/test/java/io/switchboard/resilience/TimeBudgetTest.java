@@ -44,7 +44,7 @@ class TimeBudgetTest {
         for (String vendor : Stream.of(ORDERS, CRM, HELPDESK, KB).flatMap(List::stream).distinct().toList()) {
             assertThat(vendorTimeout(vendor)).as(vendor).isLessThanOrEqualTo(available());
         }
-        assertThat(duration("switchboard.catalog.statement-timeout")).as("products").isLessThanOrEqualTo(available());
+        assertThat(duration("switchboard.catalog.datasource.statement-timeout")).as("products").isLessThanOrEqualTo(available());
     }
 
     @Test
