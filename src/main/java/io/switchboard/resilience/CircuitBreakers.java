@@ -3,12 +3,16 @@ package io.switchboard.resilience;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.switchboard.api.ApiException;
+import org.apache.camel.component.resilience4j.ResilienceConstants;
+import org.apache.camel.model.Resilience4jConfigurationDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One registry of Resilience4j circuit breakers, one breaker per integration. Connector routes name their breaker
- * ({@code circuitBreaker: shopifyBreaker}); health and metrics read the same registry.
+ * One registry of Resilience4j circuit breakers, one breaker per integration. Connector routes name a configuration
+ * ({@code circuitBreaker: configuration: shopifyCall}, {@code camel.resilience4j.configurations} in
+ * application.yaml) that names the breaker ({@code shopifyBreaker}) and the call's timeout; health and metrics read
+ * the same registry.
  */
 @Configuration(proxyBeanMethods = false)
 public class CircuitBreakers {
@@ -26,5 +30,18 @@ public class CircuitBreakers {
                 .ignoreExceptions(ApiException.class)
                 .build();
         return CircuitBreakerRegistry.of(config);
+    }
+
+    /**
+     * What every circuit breaker has beneath its named configuration: its timeout runs on the bounded
+     * {@link UpstreamCallExecutor}. Set here because it is a bean reference, which the starter's
+     * {@code camel.resilience4j.*} properties cannot carry (they take an executor object, not a name); this bean stands
+     * in for the starter's default configuration, so those top-level properties are not read.
+     */
+    @Bean(ResilienceConstants.DEFAULT_RESILIENCE_CONFIGURATION_ID)
+    Resilience4jConfigurationDefinition defaultResilienceConfiguration() {
+        Resilience4jConfigurationDefinition defaults = new Resilience4jConfigurationDefinition();
+        defaults.setTimeoutExecutorService("upstreamCallExecutor");
+        return defaults;
     }
 }

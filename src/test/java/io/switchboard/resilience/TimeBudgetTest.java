@@ -44,7 +44,7 @@ class TimeBudgetTest {
         for (String vendor : Stream.of(ORDERS, CRM, HELPDESK, KB).flatMap(List::stream).distinct().toList()) {
             assertThat(vendorTimeout(vendor)).as(vendor).isLessThanOrEqualTo(available());
         }
-        assertThat(duration("switchboard.catalog.statement-timeout")).as("products").isLessThanOrEqualTo(available());
+        assertThat(duration("switchboard.catalog.datasource.statement-timeout")).as("products").isLessThanOrEqualTo(available());
     }
 
     @Test
@@ -72,19 +72,35 @@ class TimeBudgetTest {
 
     @Test
     void everyBreakerTimeoutInTheRoutesIsOneCountedHere() throws IOException {
-        Pattern timeout = Pattern.compile("timeoutDuration: \"\\{\\{([^}]+)}}\"");
-        Pattern counted = Pattern.compile("switchboard\\.vendors\\.[a-z]+\\.timeout-millis"
-                + "|switchboard\\.helpdesk\\.ticket-create\\.(lookup|create|label)-timeout-millis");
+        // routes name a breaker configuration (camel.resilience4j.configurations.<name>) and never set a timeout
+        Pattern named = Pattern.compile("circuitBreaker:\\s+(?:id: \\S+\\s+)?configuration: (\\S+)");
+        Pattern counted = Pattern.compile("\\$\\{(switchboard\\.vendors\\.[a-z]+\\.timeout-millis"
+                + "|switchboard\\.helpdesk\\.ticket-create\\.(lookup|create|label)-timeout-millis)}");
+        // the erasure job's calls: no one waits on them
+        String erasure = "${switchboard.jobs.privacy-erasure.timeout-millis}";
+        int breakers = 0;
         try (Stream<Path> files = Files.walk(Path.of("routes"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".camel.yaml")).toList()) {
-                Matcher found = timeout.matcher(Files.readString(file));
+                String routes = Files.readString(file);
+                assertThat(routes).as(file + ": every timeout a setting").doesNotContain("timeoutDuration");
+                Matcher found = named.matcher(routes);
+                int inFile = 0;
                 while (found.find()) {
-                    assertThat(found.group(1)).as(file.toString()).matches(counted);
+                    inFile++;
+                    String key = "camel.resilience4j.configurations." + found.group(1);
+                    assertThat(defaults.getProperty(key + ".timeout-enabled")).as(key).hasToString("true");
+                    Object timeout = defaults.getProperty(key + ".timeout-duration");
+                    assertThat(timeout).as(key).isNotNull();
+                    if (!erasure.equals(timeout.toString())) {
+                        assertThat(timeout.toString()).as(file + ": " + key).matches(counted);
+                    }
                 }
-                assertThat(Files.readString(file)).as(file + ": every timeout a setting")
-                        .doesNotContainPattern("timeoutDuration: \"?[0-9]");
+                assertThat(inFile).as(file + ": every breaker names its configuration")
+                        .isEqualTo(routes.split("- circuitBreaker:", -1).length - 1);
+                breakers += inFile;
             }
         }
+        assertThat(breakers).isGreaterThan(15);
     }
 
     private static Duration available() {
