@@ -17,6 +17,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.springframework.jms.InvalidDestinationException;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
@@ -47,13 +48,7 @@ public class DeadLetters {
         List<DeadLetter> page = new ArrayList<>();
         int skipped = 0;
         for (RetryingQueues.Retrying queue : listed) {
-            List<DeadLetter> all = jms.browse(queue.deadLetters(), (session, browser) -> {
-                List<DeadLetter> entries = new ArrayList<>();
-                for (Message message : Collections.list((Enumeration<Message>) browser.getEnumeration())) {
-                    entries.add(describe(message));
-                }
-                return entries;
-            });
+            List<DeadLetter> all = browse(queue.deadLetters(), message -> describe(message));
             for (DeadLetter entry : all) {
                 if (skipped++ < offset) {
                     continue;
@@ -109,15 +104,9 @@ public class DeadLetters {
     public List<Carried> carrying(String source, Predicate<byte[]> about) {
         List<Carried> found = new ArrayList<>();
         for (RetryingQueues.Retrying queue : source == null ? queues.all() : queues.find(source).stream().toList()) {
-            found.addAll(jms.browse(queue.deadLetters(), (session, browser) -> {
-                List<Carried> matching = new ArrayList<>();
-                for (Message message : Collections.list((Enumeration<Message>) browser.getEnumeration())) {
-                    byte[] payload = payload(message);
-                    if (about.test(payload)) {
-                        matching.add(new Carried(describe(message), payload));
-                    }
-                }
-                return matching;
+            found.addAll(browse(queue.deadLetters(), message -> {
+                byte[] payload = payload(message);
+                return about.test(payload) ? new Carried(describe(message), payload) : null;
             }));
         }
         return found;
@@ -192,6 +181,30 @@ public class DeadLetters {
             } while (turn == 500);
         }
         return purged;
+    }
+
+    /** What a message of the queue reads as (null: skipped), without consuming; none when no such queue exists. */
+    private <T> List<T> browse(String queue, MessageReader<T> reader) {
+        try {
+            List<T> read = jms.browse(queue, (session, browser) -> {
+                List<T> entries = new ArrayList<>();
+                for (Message message : Collections.list((Enumeration<Message>) browser.getEnumeration())) {
+                    T entry = reader.read(message);
+                    if (entry != null) {
+                        entries.add(entry);
+                    }
+                }
+                return entries;
+            });
+            return read == null ? List.of() : read;
+        } catch (InvalidDestinationException e) {
+            return List.of();   // never dead-lettered to, or removed by the broker once emptied
+        }
+    }
+
+    @FunctionalInterface
+    private interface MessageReader<T> {
+        T read(Message message) throws JMSException;
     }
 
     private static byte[] payload(Message message) throws JMSException {
