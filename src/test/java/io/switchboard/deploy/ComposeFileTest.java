@@ -41,10 +41,10 @@ class ComposeFileTest {
     @Test
     void aMisspelledKeyOrAWrongTypeIsRejected() throws IOException {
         String compose = Files.readString(COMPOSE);
-        assertThat(compose).contains("    stop_grace_period: 40s\n", "      retries: 30\n");
+        assertThat(compose).contains("    stop_grace_period: 60s\n", "      retries: 30\n");
 
         Path misspelled = temp.resolve("misspelled.yml");
-        Files.writeString(misspelled, compose.replace("    stop_grace_period: 40s\n", "    stop_grace_periode: 40s\n"));
+        Files.writeString(misspelled, compose.replace("    stop_grace_period: 60s\n", "    stop_grace_periode: 60s\n"));
         ExternalTools.Result rejected = validate(misspelled);
         assertThat(rejected.ok()).isFalse();
         assertThat(rejected.output()).contains("/services/hub", "stop_grace_periode");
