@@ -36,9 +36,10 @@ ENV SPRING_PROFILES_ACTIVE=prod \
 
 USER 10001:10001
 EXPOSE 8080
-# ready = the hub's own parts (broker, database) are up; a vendor outage does not make it unhealthy
+# ready = the hub's own parts (broker, database) are up; a vendor outage does not make it unhealthy. Health is on
+# the management port when one is set (MANAGEMENT_SERVER_PORT), else on the API's
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 \
-    CMD curl -fsS -o /dev/null "http://127.0.0.1:${SERVER_PORT:-8080}/actuator/health/readiness" || exit 1
+    CMD curl -fsS -o /dev/null "http://127.0.0.1:${MANAGEMENT_SERVER_PORT:-${SERVER_PORT:-8080}}/actuator/health/readiness" || exit 1
 # exec form: java is PID 1 and gets SIGTERM itself, then shuts down gracefully (server.shutdown=graceful)
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["java", "-jar", "/app/switchboard.jar"]
