@@ -244,6 +244,9 @@ class McpClientTest {
         assertThat(error(results.get(3)).path("code").asText()).isEqualTo("invalid_request");
         assertThat(error(results.get(3)).path("field").asText()).isEqualTo("eventId");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM order_cancellations", Integer.class)).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("SELECT count(*) FROM audit_log"
+                + " WHERE actor = ? AND action = 'MCP tool cancel_order' AND outcome = 'step_up_required'"
+                + " AND at > now() - interval '1 minute'", Integer.class, "jwt:" + Tokens.CUSTOMER) > 0);
     }
 
     @Test
