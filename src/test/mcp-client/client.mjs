@@ -1,7 +1,8 @@
 // Drives the hub's MCP server with the official TypeScript SDK, as an assistant would, and reports what it saw.
 // Usage: node client.mjs <plan.json> <report.json>
 //   plan:   {"url": "http://127.0.0.1:<port>/mcp", "token": "<JWT>" | null,
-//            "steps": [{"op": "list"} | {"op": "call", "name": "<tool>", "arguments": {...}}]}
+//            "steps": [{"op": "list"} | {"op": "call", "name": "<tool>", "arguments": {...}}
+//                      | {"op": "templates"} | {"op": "read", "uri": "<resource>"}]}
 //   report: {"connected": bool, "error"?: string, "server"?: {...}, "results": [{op, name?, tools?|result?|error?}]}
 // The JUnit test (McpClientTest) writes the plan, with tokens it minted, and asserts on the report.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -29,11 +30,18 @@ try {
       } else if (step.op === "call") {
         const result = await client.callTool({ name: step.name, arguments: step.arguments ?? {} });
         report.results.push({ op: "call", name: step.name, result });
+      } else if (step.op === "templates") {
+        const { resourceTemplates } = await client.listResourceTemplates();
+        report.results.push({ op: "templates", resourceTemplates });
+      } else if (step.op === "read") {
+        const result = await client.readResource({ uri: step.uri });
+        report.results.push({ op: "read", uri: step.uri, result });
       } else {
         report.results.push({ op: step.op, error: "unknown step" });
       }
     } catch (e) {
-      report.results.push({ op: step.op, name: step.name, error: String(e?.message ?? e), code: e?.code ?? null });
+      report.results.push({ op: step.op, name: step.name, error: String(e?.message ?? e), code: e?.code ?? null,
+                            data: e?.data ?? null });
     }
   }
 } catch (e) {

@@ -23,7 +23,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * The MCP server at {@code /mcp}: the official Java SDK's stateless streamable HTTP transport as a servlet (each
  * POST one JSON-RPC request, answered as JSON; no session to keep, so any instance answers any call), with one tool
- * per {@link ChatTools} entry. {@link BearerAuthFilter} has authenticated the caller before the servlet runs; the
+ * per {@link ChatTools} entry and help articles as resources ({@link KbResources}). {@link BearerAuthFilter} has authenticated the caller before the servlet runs; the
  * transport hands the caller to the tool through the transport context.
  */
 @Configuration(proxyBeanMethods = false)
@@ -70,12 +70,13 @@ public class McpServerConfiguration {
                         + " upstream_rate_limited mean a business system is down for a while (say so, do not"
                         + " claim the thing does not exist); not_found means it does not exist for this customer;"
                         + " step_up_required means the customer must verify who they are first.")
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).build())
                 // the routes check the arguments and name the field in the contract's invalid_request
                 .validateToolInputs(false)
                 // the servlet thread runs the tool: the request id stays in the MDC, as on the REST API
                 .immediateExecution(true)
                 .tools(tools.all().stream().map(tool -> specification(tool, calls, json)).toList())
+                .resourceTemplates(KbResources.specification(tools, calls, json, CALLER))
                 .build();
     }
 

@@ -8,6 +8,7 @@ import io.switchboard.api.Problems;
 import io.switchboard.api.RequestIds;
 import io.switchboard.mcp.ChatTool.RouteRequest;
 import io.switchboard.security.Access;
+import io.switchboard.security.AuditLog;
 import io.switchboard.security.Caller;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * route checks the scope, the customer's ownership and {@code acr}, and answers failures as problem+json through
  * the {@code api} route configuration). The answer is the route's JSON; a failure is its problem's code, detail
  * and extensions ({@code source}, {@code field}), with {@code retryAfterSeconds} when the REST answer has a
- * Retry-After.
+ * Retry-After. Each call is audited beside the HTTP request that carried it.
  */
 @Component
 public class ToolCalls {
@@ -34,16 +35,27 @@ public class ToolCalls {
 
     private final ProducerTemplate routes;
     private final ObjectMapper json;
-    public ToolCalls(ProducerTemplate routes, ObjectMapper json) {
+    private final AuditLog audit;
+
+    public ToolCalls(ProducerTemplate routes, ObjectMapper json, AuditLog audit) {
         this.routes = routes;
         this.json = json;
+        this.audit = audit;
     }
 
     /** What a tool call answered: the route's JSON, or its problem when {@code error}. */
     public record Outcome(boolean error, Map<String, Object> answer) {
     }
 
+    /** Runs the tool and audits the call: which tool, for whom, and its outcome (ok or the error code). */
     public Outcome call(ChatTool tool, Map<String, Object> arguments, Caller caller) {
+        Outcome outcome = run(tool, arguments, caller);
+        audit.record(caller == null ? "jwt:unknown" : "jwt:" + caller.subject(), "MCP tool " + tool.name(),
+                outcome.error() ? String.valueOf(outcome.answer().get("code")) : "ok", null);
+        return outcome;
+    }
+
+    private Outcome run(ChatTool tool, Map<String, Object> arguments, Caller caller) {
         Map<String, Object> given = arguments == null ? Map.of() : arguments;
         for (String required : tool.required()) {
             if (given.get(required) == null) {   // what the schema requires and the REST API may leave optional

@@ -1,6 +1,7 @@
 package io.switchboard.mcp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -74,11 +75,25 @@ class McpClientTest {
 
     @BeforeEach
     void freshState() throws Exception {
-        if (!warm) {   // the first vendor call after startup can outlast the test profile's short timeout
-            String reader = Tokens.forCustomer(Tokens.CUSTOMER, "orders:read");
+        if (!warm) {   // the first vendor calls after startup can outlast the test profile's short timeouts
+            String reader = Tokens.forCustomer(Tokens.CUSTOMER, "orders:read customer:read kb:read");
+            for (String path : List.of("/api/v1/orders/1001", "/api/v1/kb/search?q=warm",
+                    "/api/v1/customers/" + Tokens.CUSTOMER + "/context")) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> {
+                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                            + port + path)).header("Authorization", "Bearer " + reader).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    return answer.statusCode() == 200 && !answer.body().contains("\"timeout\"")
+                            && !answer.body().contains("\"unavailable\"");
+                });
+            }
+            String writer = Tokens.forCustomer(Tokens.CUSTOMER, "tickets:write");
+            String ticket = "{\"conversationId\":\"mcp-warm-up-" + UUID.randomUUID() + "\",\"subject\":\"warm-up\","
+                    + "\"transcript\":[{\"role\":\"customer\",\"text\":\"hello\",\"at\":\"2026-11-24T06:00:00Z\"}]}";
             await().atMost(Duration.ofSeconds(20)).until(() -> http.send(HttpRequest.newBuilder(URI.create(
-                    "http://localhost:" + port + "/api/v1/orders/1001")).header("Authorization", "Bearer " + reader)
-                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+                    "http://localhost:" + port + "/api/v1/tickets")).header("Authorization", "Bearer " + writer)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(ticket))
+                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode() < 300);
             warm = true;
         }
         restore();
@@ -157,7 +172,8 @@ class McpClientTest {
         assertThat(ticket.path("deduplicated").asBoolean()).isFalse();
         assertThat(again.path("deduplicated").asBoolean()).isTrue();
         assertThat(again.path("ticketId").asText()).isEqualTo(ticket.path("ticketId").asText());
-        Sandboxes.server("zendesk").verify(1, postRequestedFor(urlPathMatching("/api/v2/tickets.*")));
+        Sandboxes.server("zendesk").verify(1, postRequestedFor(urlPathMatching("/api/v2/tickets.*"))
+                .withRequestBody(containing(conversation)));
 
         String eventId = answer(results.get(9)).path("eventId").asText();
         assertThat(eventId).startsWith("evt_");
@@ -169,6 +185,24 @@ class McpClientTest {
         assertThat(cancellation.path("orderNumber").asText()).isEqualTo("1001");
         assertThat(cancellation.path("status").asText()).isEqualTo("cancellation_requested");
         assertThat(error(results.get(12)).path("code").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void helpArticlesAreResourcesBehindTheSameSearch() throws Exception {
+        JsonNode report = run(Tokens.forCustomer(Tokens.CUSTOMER, "kb:read"), List.of(
+                Map.of("op", "templates"),
+                Map.of("op", "read", "uri", "kb://search/where%20is%20my%20order")));
+        JsonNode refused = run(Tokens.forCustomer(Tokens.CUSTOMER, "orders:read"), List.of(
+                Map.of("op", "read", "uri", "kb://search/returns")));
+
+        JsonNode results = report.path("results");
+        assertThat(results.get(0).at("/resourceTemplates/0/uriTemplate").asText()).isEqualTo("kb://search/{query}");
+        JsonNode contents = results.get(1).at("/result/contents/0");
+        assertThat(contents.path("uri").asText()).isEqualTo("kb://search/where%20is%20my%20order");
+        assertThat(json.readTree(contents.path("text").asText()).at("/results/0/title").asText())
+                .isEqualTo("Where is my order?");
+        assertThat(refused.at("/results/0/error").asText()).contains("forbidden");
+        assertThat(refused.at("/results/0/data/code").asText()).isEqualTo("forbidden");
     }
 
     @Test
@@ -210,6 +244,9 @@ class McpClientTest {
         assertThat(error(results.get(3)).path("code").asText()).isEqualTo("invalid_request");
         assertThat(error(results.get(3)).path("field").asText()).isEqualTo("eventId");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM order_cancellations", Integer.class)).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("SELECT count(*) FROM audit_log"
+                + " WHERE actor = ? AND action = 'MCP tool cancel_order' AND outcome = 'step_up_required'"
+                + " AND at > now() - interval '1 minute'", Integer.class, "jwt:" + Tokens.CUSTOMER) > 0);
     }
 
     @Test
