@@ -1,5 +1,7 @@
 package io.switchboard.ingress;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,6 +21,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import io.switchboard.support.Sandboxes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +44,9 @@ class TwoInstancesTest {
     @TempDir
     static Path data;
 
+    /** HubSpot's limit in this test, per second, for the whole deployment (the bucket holds one second of it). */
+    private static final int HUBSPOT_RATE = 5;
+
     private static ConfigurableApplicationContext a;
     private static ConfigurableApplicationContext b;
     private final ObjectMapper json = new ObjectMapper();
@@ -51,7 +62,9 @@ class TwoInstancesTest {
                 "--switchboard.local.postgres.port=" + postgresPort,
                 "--switchboard.local.postgres.data-directory=" + data.resolve("postgres"),
                 "--spring.artemis.embedded.data-directory=" + data.resolve("artemis"),
-                "--switchboard.vendors.shopify.base-url=" + ShopifySandbox.baseUrl());
+                "--switchboard.vendors.shopify.base-url=" + ShopifySandbox.baseUrl(),
+                "--switchboard.vendors.hubspot.base-url=" + Sandboxes.baseUrl("hubspot"),
+                "--switchboard.vendors.hubspot.requests-per-second=" + HUBSPOT_RATE);
         b = new SpringApplicationBuilder(SwitchboardApplication.class).profiles("local", "test").run(
                 "--server.port=0",
                 "--switchboard.local.postgres.enabled=false",
@@ -60,7 +73,9 @@ class TwoInstancesTest {
                 "--spring.artemis.mode=native",
                 "--spring.artemis.embedded.enabled=false",
                 "--spring.artemis.broker-url=tcp://127.0.0.1:" + brokerPort,
-                "--switchboard.vendors.shopify.base-url=" + ShopifySandbox.baseUrl());
+                "--switchboard.vendors.shopify.base-url=" + ShopifySandbox.baseUrl(),
+                "--switchboard.vendors.hubspot.base-url=" + Sandboxes.baseUrl("hubspot"),
+                "--switchboard.vendors.hubspot.requests-per-second=" + HUBSPOT_RATE);
     }
 
     @AfterAll
@@ -71,6 +86,44 @@ class TwoInstancesTest {
         if (a != null) {
             a.close();
         }
+    }
+
+    @Test
+    void bothInstancesTogetherStayWithinTheVendorsLimit() throws Exception {
+        Sandboxes.reset("hubspot");
+        AtomicInteger served = new AtomicInteger();
+        Map<ConfigurableApplicationContext, AtomicInteger> servedBy = Map.of(a, new AtomicInteger(), b, new AtomicInteger());
+        long started = System.nanoTime();
+        long until = started + Duration.ofSeconds(3).toNanos();
+        List<Thread> callers = new ArrayList<>();
+        for (ConfigurableApplicationContext instance : List.of(a, b, a, b)) {
+            ProducerTemplate producer = instance.getBean(ProducerTemplate.class);
+            Thread caller = new Thread(() -> {
+                while (System.nanoTime() < until) {
+                    try {
+                        producer.requestBody("direct:crm.hubspot.customer.get", "207119551");
+                        served.incrementAndGet();
+                        servedBy.get(instance).incrementAndGet();
+                    } catch (RuntimeException rateLimitedOrBusy) {
+                        // waited longer than the budget's max-wait: the vendor was not called
+                    }
+                }
+            });
+            caller.start();
+            callers.add(caller);
+        }
+        for (Thread caller : callers) {
+            caller.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        int sent = Sandboxes.server("hubspot").findAll(getRequestedFor(
+                urlPathEqualTo("/crm/v3/objects/contacts/207119551"))).size();
+        // a token bucket of one second's worth: at most rate × (1 + elapsed) in any run, whichever instance asks
+        assertThat(sent).isLessThanOrEqualTo((int) Math.ceil(HUBSPOT_RATE * (1 + seconds)));
+        assertThat(sent).isGreaterThanOrEqualTo(served.get());
+        assertThat(servedBy.get(a).get()).isPositive();
+        assertThat(servedBy.get(b).get()).isPositive();
     }
 
     @Test
