@@ -1,5 +1,6 @@
 package io.switchboard.resilience;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.api.ApiException;
 import java.time.Duration;
 import java.util.Locale;
@@ -38,12 +39,15 @@ public class VendorBudgets {
     private final JdbcTemplate jdbc;
     private final Environment environment;
     private final BudgetProperties properties;
+    private final IntegrationMetrics metrics;
     private final Map<String, Boolean> created = new ConcurrentHashMap<>();
 
-    public VendorBudgets(JdbcTemplate jdbc, Environment environment, BudgetProperties properties) {
+    public VendorBudgets(JdbcTemplate jdbc, Environment environment, BudgetProperties properties,
+                         MeterRegistry meters) {
         this.jdbc = jdbc;
         this.environment = environment;
         this.properties = properties;
+        this.metrics = new IntegrationMetrics(meters);
     }
 
     /**
@@ -53,15 +57,20 @@ public class VendorBudgets {
     public void acquire(Exchange exchange, String vendor) throws InterruptedException {
         String source = exchange.getProperty(UpstreamFailures.SOURCE, vendor, String.class);
         boolean chat = isChatRequest(exchange);
-        long deadline = System.nanoTime() + properties.maxWait().toNanos();
+        long start = System.nanoTime();
+        long deadline = start + properties.maxWait().toNanos();
         while (!tryAcquire(vendor, chat)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
+                metrics.rateLimitWait(vendor, Duration.ofNanos(System.nanoTime() - start));
                 throw ApiException.rateLimited(source, Duration.ofSeconds(1));
             }
             // about the time one token takes to come, at most what is left
             long pauseNanos = Math.min(left, Math.max(5_000_000L, (long) (1e9 / rate(vendor))));
             Thread.sleep(pauseNanos / 1_000_000, (int) (pauseNanos % 1_000_000));
+        }
+        if (System.nanoTime() - start > 1_000_000L) {   // waited for a token: counted as a rate-limit wait
+            metrics.rateLimitWait(vendor, Duration.ofNanos(System.nanoTime() - start));
         }
     }
 

@@ -3,6 +3,7 @@ package io.switchboard.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.support.HubTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +32,8 @@ class VendorBudgetsTest {
     private VendorBudgets budgets(String vendor) {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("switchboard.vendors." + vendor + ".requests-per-second", "2");
-        return new VendorBudgets(jdbc, environment, new BudgetProperties(2, 0.5, Duration.ofMillis(100)));
+        return new VendorBudgets(jdbc, environment, new BudgetProperties(2, 0.5, Duration.ofMillis(100)),
+                new SimpleMeterRegistry());
     }
 
     @Test
