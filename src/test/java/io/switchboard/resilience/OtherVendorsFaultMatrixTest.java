@@ -13,7 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The fault matrix on the other providers, on a hub of its own with the production time budget: WooCommerce,
  * Salesforce (through camel-salesforce, which logs in again on a 401), Jira Service Management (lookup, create and
- * label in a row) and Confluence. Freshdesk's ticket creation is the same template as Zendesk's and Jira's.
+ * label in a row) and Confluence.
  */
 class OtherVendorsFaultMatrixTest extends VendorFaultMatrix {
 
@@ -35,14 +35,7 @@ class OtherVendorsFaultMatrixTest extends VendorFaultMatrix {
                 "switchboard.helpdesk.ticket-create.lookup-timeout-millis=700",
                 "switchboard.helpdesk.ticket-create.create-timeout-millis=1300",
                 "switchboard.helpdesk.ticket-create.label-timeout-millis=400");
-        // a cold JVM's first call of each kind (class loading, the Salesforce login) is not what is measured
-        for (Capability capability : capabilities()) {
-            try {
-                call(capability);
-            } catch (java.net.http.HttpTimeoutException cold) {
-                // it was only the warm-up
-            }
-        }
+        warmUp();   // the Salesforce login among the first calls
     }
 
     @AfterAll

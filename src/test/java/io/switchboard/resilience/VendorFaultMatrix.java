@@ -178,6 +178,17 @@ abstract class VendorFaultMatrix {
         }
     }
 
+    /** Calls each capability once: a cold JVM's first call of each kind (class loading, a login) is not measured. */
+    void warmUp() throws Exception {
+        for (Capability capability : capabilities()) {
+            try {
+                call(capability);
+            } catch (java.net.http.HttpTimeoutException cold) {
+                // it was only the warm-up
+            }
+        }
+    }
+
     /** The capability's request, which must be answered before the client gives up. */
     HttpResponse<String> call(Capability capability) throws Exception {
         String body = capability.body().get();
