@@ -230,6 +230,15 @@ public class ErasureRequests {
         return answer;
     }
 
+    /**
+     * The most recent requests, newest first, each as {@link #status} shows it: no customer id, only what the proof
+     * of erasure keeps.
+     */
+    public List<Map<String, Object>> recent(int limit) {
+        return jdbc.queryForList("SELECT request_id FROM erasure_requests ORDER BY requested_at DESC, request_id"
+                + " LIMIT ?", String.class, limit).stream().map(this::status).toList();
+    }
+
     /** Each system's part, as the status and the export show it. */
     public List<Map<String, Object>> systems(String requestId) {
         return jdbc.query("SELECT system, state, attempts, last_error, next_attempt_at, reason, updated_at"
