@@ -2,7 +2,7 @@
 // Usage: node console.mjs <plan.json> <report.json>
 //   plan: {"chromium": path, "userDataDir": dir, "base": "http://localhost:<port>", "adminKey": key,
 //          "token": JWT for the orders API, "shopifyAdmin": "http://127.0.0.1:<port>/__admin",
-//          "deadLetter": {"source", "eventId", "eventType", "reason"}, "screenshots": dir}
+//          "deadLetter": {"source", "eventId", "eventType", "reason"}, "erasure": {"requestId"}, "screenshots": dir}
 // The JUnit test (ConsoleBrowserTest) writes the plan and asserts on the report; this script only looks and clicks.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { chromium } from "playwright-core";
@@ -100,6 +100,20 @@ try {
   await page.waitForFunction((id) => ![...document.querySelectorAll("#dead-letter-rows tr")]
     .some((r) => r.textContent.includes(id)), plan.deadLetter.eventId);
   report.steps.replay.goneAfterRefresh = true;
+
+  // erasure requests: the one the test started, one row per system, the hub's own part completed
+  await page.click('nav button[data-view="erasures"]');
+  await page.waitForSelector("#view-erasures:not([hidden])");
+  const erasureRows = `#erasure-rows tr[data-request="${plan.erasure.requestId}"]`;
+  await page.waitForFunction((rows) => {
+    const local = document.querySelector(rows + '[data-system="switchboard"] td.erasure-status');
+    return local && local.textContent.trim() === "completed";
+  }, erasureRows, { timeout: 30000 });
+  report.steps.erasure = {
+    rows: await page.$$eval(erasureRows, (rows) => rows.map((r) => ({ system: r.dataset.system,
+      cells: [...r.children].map((c) => c.textContent.trim()) }))),
+  };
+  await shot("erasures");
 
   // API keys: mint one, see it once, revoke it
   await page.click('nav button[data-view="api-keys"]');

@@ -157,6 +157,28 @@ async function replay(item, actions) {
   });
 }
 
+/** Why a system's part is where it is: the last error and next attempt, or the reason. */
+function erasureDetail(system) {
+  if (system.status === "failed") {
+    const next = system.nextAttemptAt ? "next attempt " + time(system.nextAttemptAt) : "no attempt left";
+    return (system.lastError ?? "failed") + " (" + next + ")";
+  }
+  return system.reason ?? null;
+}
+
+async function showErasures() {
+  const { items } = await api("/admin/erasure-requests?limit=20");
+  $("erasure-rows").replaceChildren(...items.flatMap((request) => request.systems.map((system, i) => {
+    const first = i === 0;   // the request's own columns on its first row only
+    return el("tr", { className: first ? "request-start" : "", data: { request: request.requestId, system: system.system } },
+      cell(first ? request.requestId : "", "wrap"), cell(first ? request.origin : ""),
+      cell(first ? time(request.requestedAt) : ""), cell(first ? time(request.completedAt) ?? "–" : ""),
+      cell(system.system), cell(system.status, "erasure-status " + system.status), cell(system.attempts, "num"),
+      cell(erasureDetail(system), "wrap detail"), cell(time(system.updatedAt)));
+  })));
+  $("erasures-empty").hidden = items.length > 0;
+}
+
 async function showApiKeys() {
   const { items } = await api("/admin/api-keys");
   $("api-key-rows").replaceChildren(...items.map((key) => {
@@ -202,6 +224,7 @@ const VIEWS = {
   "integrations": { show: showIntegrations, refresh: true },
   "deliveries": { show: showDeliveries, refresh: true },
   "dead-letters": { show: showDeadLetters, refresh: false },
+  "erasures": { show: showErasures, refresh: true },
   "api-keys": { show: showApiKeys, refresh: false },
 };
 

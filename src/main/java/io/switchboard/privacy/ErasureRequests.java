@@ -219,7 +219,11 @@ public class ErasureRequests {
         if (request.isEmpty()) {
             throw ApiException.notFound("Request " + requestId);
         }
-        Map<String, Object> row = request.get(0);
+        return describe(request.get(0));
+    }
+
+    private Map<String, Object> describe(Map<String, Object> row) {
+        String requestId = (String) row.get("request_id");
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("requestId", row.get("request_id"));
         answer.put("type", "erasure");
@@ -228,6 +232,16 @@ public class ErasureRequests {
         answer.put("completedAt", instant(row.get("completed_at")));
         answer.put("systems", systems(requestId));
         return answer;
+    }
+
+    /**
+     * The most recent requests, newest first, each as {@link #status} shows it: no customer id, only what the proof
+     * of erasure keeps.
+     */
+    public List<Map<String, Object>> recent(int limit) {
+        // read together rather than by id, so that a proof the retention purge deletes meanwhile cannot fail the list
+        return jdbc.queryForList("SELECT request_id, origin, requested_at, completed_at FROM erasure_requests"
+                + " ORDER BY requested_at DESC, request_id LIMIT ?", limit).stream().map(this::describe).toList();
     }
 
     /** Each system's part, as the status and the export show it. */

@@ -10,6 +10,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.switchboard.ingress.WebhookQueues;
 import io.switchboard.support.ExternalTools;
 import io.switchboard.support.HubTest;
+import io.switchboard.support.PrivacyClient;
 import io.switchboard.support.ShopifySandbox;
 import io.switchboard.support.Tokens;
 import io.switchboard.support.Webhooks;
@@ -20,7 +21,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,7 +41,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The operators' console in a real browser: headless Chromium (Debian's {@code chromium}) driven by playwright-core
  * ({@code src/test/browser/console.mjs}). It signs in with the admin key, watches Shopify go DOWN after a WireMock
  * fault, sees a dead letter whose event type and failure carry script shown as inert text, replays it and sees it
- * processed, and mints and revokes an API key. Screenshots land in {@code target/console-screenshots/}.
+ * processed, follows an erasure request started through the privacy API system by system, and mints and revokes an
+ * API key. Screenshots land in {@code target/console-screenshots/}.
  */
 @HubTest
 class ConsoleBrowserTest {
@@ -102,7 +106,11 @@ class ConsoleBrowserTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> deadLettered(eventId));
         FAILING.set(false);
 
-        JsonNode report = run(eventId);
+        PrivacyClient privacy = new PrivacyClient(port, mint("console erasure " + UUID.randomUUID(), "privacy:admin"));
+        String customer = "console-erasure-" + UUID.randomUUID();
+        String requestId = privacy.erased(customer);
+
+        JsonNode report = run(eventId, requestId);
 
         assertThat(report.path("error").isMissingNode()).as(report.toString()).isTrue();
         JsonNode steps = report.path("steps");
@@ -135,6 +143,24 @@ class ConsoleBrowserTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook_processed WHERE source = ? AND event_id = ?",
                 Integer.class, SOURCE, eventId)).isEqualTo(1);
 
+        // every system of the erasure has its row, the hub's own part completed, the unconnected vendors not applicable
+        Map<String, JsonNode> rows = new LinkedHashMap<>();
+        steps.at("/erasure/rows").forEach(row -> rows.put(row.path("system").asText(), row.path("cells")));
+        List<String> systems = new ArrayList<>();
+        privacy.request(requestId).path("systems").forEach(system -> systems.add(system.path("system").asText()));
+        assertThat(rows.keySet()).containsExactlyElementsOf(systems).hasSizeGreaterThan(1);
+        assertThat(rows.get("switchboard").get(0).asText()).isEqualTo(requestId);
+        assertThat(rows.get("switchboard").get(1).asText()).isEqualTo("api");
+        assertThat(rows.get("switchboard").get(5).asText()).isEqualTo("completed");
+        for (String system : systems) {
+            JsonNode part = privacy.system(requestId, system);
+            if (part.path("status").asText().equals("not_applicable")) {
+                assertThat(rows.get(system).get(5).asText()).as(system).isEqualTo("not_applicable");
+                assertThat(rows.get(system).get(7).asText()).as(system).isEqualTo(part.path("reason").asText());
+            }
+        }
+        assertThat(rows.values()).extracting(JsonNode::toString).noneMatch(cells -> cells.contains(customer));
+
         String minted = steps.at("/apiKeys/mintedKey").asText();
         assertThat(minted).isNotBlank();
         assertThat(adminGet("/admin/integrations", minted).statusCode()).isEqualTo(401);   // revoked
@@ -152,7 +178,7 @@ class ConsoleBrowserTest {
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(ConsoleWebConfiguration.CONTENT_SECURITY_POLICY);
         assertThat(page.body()).contains("<script src=\"console.js\" defer></script>").doesNotContain("<script>");
 
-        for (String path : new String[] {"/admin/integrations", "/admin/deliveries"}) {
+        for (String path : new String[] {"/admin/integrations", "/admin/deliveries", "/admin/erasure-requests"}) {
             assertThat(adminGet(path, null).statusCode()).as(path).isEqualTo(401);
             assertThat(adminGet(path, "wrong").statusCode()).as(path).isEqualTo(401);
             HttpResponse<String> answer = adminGet(path, ADMIN_KEY);
@@ -160,9 +186,37 @@ class ConsoleBrowserTest {
             assertThat(json.readTree(answer.body()).path("items").isArray()).isTrue();
         }
         assertThat(adminGet("/admin/deliveries/flaky/events/nothing-here", ADMIN_KEY).statusCode()).isEqualTo(404);
+        assertThat(adminGet("/admin/erasure-requests?limit=0", ADMIN_KEY).statusCode()).isEqualTo(400);
+        assertThat(adminGet("/admin/erasure-requests", mint("console privacy only", "privacy:admin")).statusCode())
+                .isEqualTo(403);
     }
 
-    private JsonNode run(String eventId) throws Exception {
+    @Test
+    void erasureRequestsAreListedNewestFirstWithoutTheCustomer() throws Exception {
+        PrivacyClient privacy = new PrivacyClient(port, mint("console erasures " + UUID.randomUUID(), "privacy:admin"));
+        String customer = "console-listed-" + UUID.randomUUID();
+        String requestId = privacy.erased(customer);
+
+        HttpResponse<String> answer = adminGet("/admin/erasure-requests?limit=1", ADMIN_KEY);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode items = json.readTree(answer.body()).path("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).path("requestId").asText()).isEqualTo(requestId);
+        assertThat(items.get(0).path("systems").get(0).path("system").asText()).isEqualTo("switchboard");
+        assertThat(answer.body()).doesNotContain(customer);
+    }
+
+    /** A key minted through the admin API with the admin key. */
+    private String mint(String name, String scope) throws Exception {
+        HttpResponse<String> minted = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/admin/api-keys")).header("X-Api-Key", ADMIN_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("name", name,
+                        "scopes", List.of(scope))))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(minted.statusCode()).as(minted.body()).isEqualTo(201);
+        return json.readTree(minted.body()).path("key").asText();
+    }
+
+    private JsonNode run(String eventId, String requestId) throws Exception {
         Path dir = Files.createDirectories(Path.of("target/console-browser"));
         Path plan = Files.createTempFile(dir, "plan-", ".json");
         Path report = Files.createTempFile(dir, "report-", ".json");
@@ -174,6 +228,7 @@ class ConsoleBrowserTest {
         contents.put("token", Tokens.forCustomer(Tokens.CUSTOMER, "orders:read"));
         contents.put("shopifyAdmin", ShopifySandbox.baseUrl() + "/__admin");
         contents.put("deadLetter", Map.of("source", SOURCE, "eventId", eventId));
+        contents.put("erasure", Map.of("requestId", requestId));
         contents.put("screenshots", Path.of("target/console-screenshots").toAbsolutePath().toString());
         json.writeValue(plan.toFile(), contents);
         ExternalTools.Result result = ExternalTools.node("src/test/browser", "console.mjs",
