@@ -2,6 +2,7 @@ package io.switchboard.console;
 
 import jakarta.jms.Message;
 import java.util.Enumeration;
+import org.springframework.jms.InvalidDestinationException;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,14 @@ public class QueueDepths {
 
     /** The depth, at most {@link #CAP}. */
     public int depth(String queue) {
+        try {
+            return browse(queue);
+        } catch (InvalidDestinationException e) {
+            return 0;   // never sent to, or removed by the broker once emptied
+        }
+    }
+
+    private int browse(String queue) {
         Integer depth = jms.browse(queue, (session, browser) -> {
             Enumeration<?> messages = browser.getEnumeration();
             int count = 0;

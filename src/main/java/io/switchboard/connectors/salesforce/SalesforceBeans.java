@@ -80,8 +80,9 @@ public class SalesforceBeans {
         config.setApiVersion(properties.apiVersion());
         config.setRawPayload(true);
         component.setConfig(config);
-        // the Jetty client's own bounds: each request (the login too) within the call's timeout, one re-login on a 401
-        component.setHttpRequestTimeout(properties.timeoutMillis());
+        // the Jetty client's own bounds, a backstop just past the call's timeout: the breaker's timeout decides (504
+        // upstream_timeout), not a race with the client's own, whose failure says less. One re-login on a 401.
+        component.setHttpRequestTimeout(properties.timeoutMillis() + 500);
         component.setHttpClientConnectionTimeout(Math.min(2_000, properties.timeoutMillis()));
         Map<String, Object> client = new HashMap<>();
         client.put("maxRetries", 1);
