@@ -2,7 +2,7 @@ package io.switchboard.api;
 
 import java.util.Locale;
 
-/** The contract's stable error codes (API.md, "Error codes"), each with its HTTP status and title. */
+/** The contract's stable error codes (docs/api.md, "Error codes"), each with its HTTP status and title. */
 public enum ErrorCode {
     INVALID_REQUEST(400, "Invalid request"),
     UNAUTHENTICATED(401, "Unauthenticated"),

@@ -40,7 +40,7 @@ public class OrderApi {
         return order;
     }
 
-    /** The answer to an accepted cancellation (API.md): {@code 202 {orderNumber, status: "cancellation_requested"}}. */
+    /** The answer to an accepted cancellation (docs/api.md): {@code 202 {orderNumber, status: "cancellation_requested"}}. */
     public CancellationRequested cancellationRequested(Order order) {
         return new CancellationRequested(order.orderNumber(), "cancellation_requested");
     }

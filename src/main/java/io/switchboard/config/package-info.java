@@ -1,2 +1,2 @@
-/** Startup checks on the operators' configuration contract (API.md, "Configuration"). */
+/** Startup checks on the operators' configuration contract (docs/api.md, "Configuration"). */
 package io.switchboard.config;

@@ -3,7 +3,7 @@ package io.switchboard.model;
 import java.time.Instant;
 
 /**
- * A customer as the CRM knows them, and as {@code GET /api/v1/customers/{customerId}} shows them (API.md).
+ * A customer as the CRM knows them, and as {@code GET /api/v1/customers/{customerId}} shows them (docs/api.md).
  *
  * @param id     the CRM's id, which is also the {@code sub} of the customer's tokens
  * @param tier   a service tier where the CRM keeps one

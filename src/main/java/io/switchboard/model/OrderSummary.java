@@ -3,7 +3,7 @@ package io.switchboard.model;
 import java.time.Instant;
 
 /**
- * What the chat API shows of an order (API.md): status and tracking, nothing else: no address, no prices, no
+ * What the chat API shows of an order (docs/api.md): status and tracking, nothing else: no address, no prices, no
  * payment or customer data.
  */
 public record OrderSummary(

@@ -2,7 +2,7 @@ package io.switchboard.security;
 
 import java.util.Set;
 
-/** The scopes of API.md ("Who may call what"). */
+/** The scopes of the HTTP contract (docs/api.md, "Who may call what"). */
 public final class Scopes {
 
     public static final String ADMIN = "admin";
