@@ -96,8 +96,8 @@ async function showIntegrations() {
 }
 
 async function showDeliveries() {
-  const { items, depthCap } = await api("/admin/deliveries");
-  const depth = (n) => (n >= depthCap ? depthCap + "+" : n);
+  const { items } = await api("/admin/deliveries");
+  const depth = (n) => n;
   $("deliveries-rows").replaceChildren(...items.map((item) => {
     const name = el("button", { type: "button", className: "action", onClick: () => openDeadLetters(item.name) }, item.name);
     return el("tr", { data: { source: item.name } },

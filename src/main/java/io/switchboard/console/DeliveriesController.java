@@ -3,6 +3,7 @@ package io.switchboard.console;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.api.ApiException;
+import io.switchboard.ingress.QueueDepths;
 import io.switchboard.ingress.RetryingQueues;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -29,7 +30,8 @@ public class DeliveriesController {
     private final QueueDepths depths;
     private final JdbcTemplate jdbc;
 
-    public DeliveriesController(RetryingQueues queues, MeterRegistry metrics, QueueDepths depths, JdbcTemplate jdbc) {
+    public DeliveriesController(RetryingQueues queues, MeterRegistry metrics, QueueDepths depths,
+                                JdbcTemplate jdbc) {
         this.queues = queues;
         this.metrics = metrics;
         this.depths = depths;
@@ -39,7 +41,7 @@ public class DeliveriesController {
     @GetMapping(path = "/admin/deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> deliveries() {
         List<Map<String, Object>> items = queues.all().stream().map(this::describe).toList();
-        return Map.of("items", items, "depthCap", QueueDepths.CAP);
+        return Map.of("items", items);
     }
 
     @GetMapping(path = "/admin/deliveries/{source}/events/{eventId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -72,8 +74,8 @@ public class DeliveriesController {
         item.put("processed", webhook ? count("switchboard.webhooks.processed", "source", queue.name()) : null);
         item.put("retried", count("switchboard." + queue.kind() + ".retried", queue.tag(), queue.name()));
         item.put("deadLettered", count("switchboard." + queue.kind() + ".dead.lettered", queue.tag(), queue.name()));
-        item.put("pending", depths.depth(queue.queue()));
-        item.put("deadLetters", depths.depth(queue.deadLetters()));
+        item.put("pending", depths.messages(queue.queue()));
+        item.put("deadLetters", depths.messages(queue.deadLetters()));
         return item;
     }
 

@@ -71,6 +71,11 @@ public class QueueDepths implements MeterBinder {
         return depth == null ? Double.NaN : depth;
     }
 
+    /** A queue's depth as last asked of the broker (at most {@code queue-depth-every} old); 0 for one it has not. */
+    public long messages(String queue) {
+        return current().getOrDefault(queue, 0L);
+    }
+
     private synchronized Map<String, Long> current() {
         Instant now = clock.instant();
         if (readAt.plus(every).isBefore(now)) {
