@@ -49,6 +49,9 @@ public class WooCommerceProductPages {
         }
         List<SyncedProduct> items = new ArrayList<>();
         for (JsonNode product : products) {
+            if (!"simple".equals(product.path("type").asText("simple"))) {
+                continue;   // a variable product's price and stock are its variations'
+            }
             String sku = product.path("sku").asText("").trim();
             Instant updated = gmt(product.path("date_modified_gmt").asText(null));
             String price = SyncedProduct.decimal(product.path("price").asText(null));
