@@ -2,6 +2,7 @@ package io.switchboard.sync;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.switchboard.conflicts.FieldTarget;
+import io.switchboard.connectors.catalog.CatalogProperties;
 import io.switchboard.conflicts.FieldValue;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Writes decided product values into the catalog ({@code catalog.products}, {@code catalog.inventory}) with the
  * sync's own login ({@code switchboard.sync.catalog.writer.*}), apart from the read-only one the API reads with. Only
  * a change is written, so only a change fires the catalog's notification and evicts the product from every
- * instance's cache ({@code ProductChanges}).
+ * instance's cache ({@code ProductChanges}). Where the API reads a catalog database of its own, the sync must be told
+ * how to write it: the hub stops at startup otherwise.
  */
 @Component
 public class CatalogWriter implements FieldTarget, DisposableBean {
@@ -37,8 +39,13 @@ public class CatalogWriter implements FieldTarget, DisposableBean {
     private final HikariDataSource ownPool;
     private final String currency;
 
-    public CatalogWriter(DataSource hubDatabase, CatalogSyncProperties properties) {
+    public CatalogWriter(DataSource hubDatabase, CatalogSyncProperties properties, CatalogProperties catalog) {
         CatalogSyncProperties.Writer writer = properties.writer();
+        if (!properties.sources().isEmpty() && catalog.datasource().ownDatabase() && !writer.ownDatabase()) {
+            // the API would read a catalog the sync never writes
+            throw new IllegalStateException("switchboard.catalog.datasource.url names a catalog database of its own:"
+                    + " set switchboard.sync.catalog.writer.url (and a login that may write it) for the sync");
+        }
         if (writer.ownDatabase()) {
             ownPool = new HikariDataSource();
             ownPool.setJdbcUrl(writer.url());
