@@ -313,6 +313,12 @@ class HostileRequestFuzzTest {
         REVOKE("DELETE", "/admin/api-keys/{id}", "fuzz-no-such-key", Guard.API_KEY, null, null, "x"),
         AUDIT("GET", "/admin/audit?limit=5", "", Guard.API_KEY, null, null, "since"),
         AUDIT_ACTOR("GET", "/admin/audit?limit=5", "", Guard.API_KEY, null, null, "actor"),
+        SYNC_STATUS("GET", "/admin/sync", "", Guard.API_KEY, null, null, "x"),
+        SYNC("POST", "/admin/sync/{id}", "fuzz-no-such-source", Guard.API_KEY, null, null, "x"),
+        CONFLICTS("GET", "/admin/conflicts?limit=5", "", Guard.API_KEY, null, null, "type"),
+        CONFLICTS_STATE("GET", "/admin/conflicts?limit=5", "", Guard.API_KEY, null, null, "state"),
+        CONFLICT_ACCEPT("POST", "/admin/conflicts/{id}/accept", "cfr_fuzz-no-such-review", Guard.API_KEY, null,
+                null, "x"),
         OPENAPI("GET", "/api/v1/openapi.json", "", Guard.NONE, null, null, "x"),
         HEALTH("GET", "/actuator/health", "", Guard.NONE, null, null, "x"),
         UNKNOWN("GET", "/api/v1/{id}", "nothing", Guard.BEARER, null, null, "x");
