@@ -19,7 +19,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * {@code switchboard_sync_runs_total{source,outcome}} (completed, failed, skipped, stopped).
  */
 @Component("catalogSync")
-public class CatalogSync implements DisposableBean {
+public class CatalogSync implements SmartLifecycle {
 
     /** What a run did. */
     public enum Outcome { COMPLETED, FAILED, SKIPPED, STOPPED }
@@ -62,7 +62,7 @@ public class CatalogSync implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile boolean stopping;
+    private volatile boolean stopping = true;
 
     public CatalogSync(CatalogSyncProperties settings, ProducerTemplate producer, FieldLedger ledger,
                        SyncStates states, DataSource database, MeterRegistry meters) {
@@ -216,8 +216,27 @@ public class CatalogSync implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void start() {
+        stopping = false;
+    }
+
+    /**
+     * Stopped on shutdown in the last phase, with Camel's routes (which a run calls): a run under way ends after
+     * its page in hand (or fails on it), its cursor kept, and the next run resumes it.
+     */
+    @Override
+    public void stop() {
         stopping = true;
         triggered.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !stopping;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 }
