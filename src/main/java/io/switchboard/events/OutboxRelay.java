@@ -11,13 +11,17 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to dedupe. Woken by each commit, and polling as a safety net; after a turn that moved rows it lingers
  * ({@code switchboard.webhooks.outbox-linger}), so that under load a turn moves many rows. A row whose topic is
  * {@code queue:<name>} goes to that queue instead: how a database transaction hands work to a job ({@link #queue}).
+ * With {@code switchboard.events.bus=kafka}, the rows of {@code switchboard.events} (the domain events) go to Kafka
+ * instead ({@link KafkaEventBus}); the batch's rows are deleted only after Kafka acknowledged them and the Artemis
+ * transaction committed.
  */
 @Component
 public class OutboxRelay extends BackgroundLoop {
@@ -52,13 +59,17 @@ public class OutboxRelay extends BackgroundLoop {
     private final TransactionTemplate transaction;
     private final ConnectionFactory connections;
     private final long lingerMillis;
+    /** Where the domain events go instead of the Artemis topic; null when the bus is Artemis. */
+    private final KafkaEventBus kafka;
     private final Semaphore work = new Semaphore(0);
     /** The id of the last row published since the last sweep (the relay's own thread only). */
     private long published;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, ConnectionFactory connections,
-                       @Value("${switchboard.webhooks.outbox-linger:20ms}") Duration linger) {
+                       @Value("${switchboard.webhooks.outbox-linger:20ms}") Duration linger,
+                       ObjectProvider<KafkaEventBus> kafka) {
         super("outbox-relay", 1);
+        this.kafka = kafka.getIfAvailable();
         this.lingerMillis = linger.toMillis();
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -117,8 +128,13 @@ public class OutboxRelay extends BackgroundLoop {
         }
         published = rows.get(rows.size() - 1).id();
         Map<String, MessageProducer> producers = new HashMap<>();
+        List<Future<RecordMetadata>> onKafka = new ArrayList<>();
         try {
             for (Row row : rows) {
+                if (kafka != null && DomainEvents.TOPIC.equals(row.topic())) {
+                    onKafka.add(kafka.send(row.body(), row.traceparent()));
+                    continue;
+                }
                 MessageProducer producer = producers.get(row.topic());
                 if (producer == null) {
                     Destination destination = row.topic().startsWith(QUEUE)
@@ -139,6 +155,9 @@ public class OutboxRelay extends BackgroundLoop {
                     message.setStringProperty(TraceParent.PROPERTY, row.traceparent());
                 }
                 producer.send(message);
+            }
+            if (!onKafka.isEmpty()) {
+                kafka.awaitAcks(onKafka);   // before the commit: a batch Kafka refused rolls back on Artemis too
             }
             session.commit();
             for (MessageProducer producer : producers.values()) {
