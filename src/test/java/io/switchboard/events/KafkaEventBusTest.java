@@ -55,8 +55,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code switchboard.events.bus=kafka} against a real Kafka broker (KRaft, {@link KafkaBroker}): the hub's domain
  * events reach a subscriber through Kafka, each record keyed by its event's subject and one subject's events in
  * order; the subscribers' consumer group ({@code switchboard-subscribers}, routes/events/subscriber-fan-out.camel.yaml
- * through the {@code domain-events-kafka} template) commits a record only after it was applied, and a consumer
- * stopped mid-way and started again loses no event and applies none twice.
+ * through the {@code domain-events-kafka} template) commits a record only after it was applied, takes a record
+ * whose applying failed again, and a consumer stopped mid-way and started again loses no event and applies none
+ * twice. The fan-out is held up by a lock the test takes on its table, and failed by cancelling its statement.
  */
 class KafkaEventBusTest {
 
@@ -171,6 +172,47 @@ class KafkaEventBusTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(events) == events.size());
         await().atMost(Duration.ofSeconds(10)).until(() -> totalLag() == 0);
         assertThat(deliveries(events)).isEqualTo(events.size());
+    }
+
+    @Test
+    void anEventWhoseApplyingFailsIsNotCommittedAndIsTakenAgain() throws Exception {
+        subscribe("[\"*\"]");
+        DomainEvent event = event("order-f-" + UUID.randomUUID().toString().substring(0, 8), 0);
+
+        ConsumerRecord<String, String> record;
+        try (Connection lock = hub.getBean(DataSource.class).getConnection()) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("LOCK TABLE subscriber_deliveries IN SHARE MODE");
+            publish(List.of(event));
+            record = records(r -> r.value().contains(event.id()), 1).get(0);
+            TopicPartition partition = new TopicPartition(TOPIC, record.partition());
+
+            // the fan-out's INSERT waits for the lock; cancelled, it fails the route
+            java.sql.Timestamp waiting = await().atMost(Duration.ofSeconds(10)).until(this::waitingFanOut,
+                    java.util.Objects::nonNull);
+            jdbc.queryForList("SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                    + " AND query LIKE 'INSERT INTO subscriber_deliveries%'");
+
+            // the record is taken again (a new INSERT waits), and its offset was not committed meanwhile
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                java.sql.Timestamp again = waitingFanOut();
+                return again != null && again.after(waiting);
+            });
+            assertThat(committed().getOrDefault(partition, 0L)).isLessThanOrEqualTo(record.offset());
+            assertThat(deliveries(List.of(event))).isZero();
+            lock.rollback();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(List.of(event)) == 1);
+        TopicPartition partition = new TopicPartition(TOPIC, record.partition());
+        await().atMost(Duration.ofSeconds(10)).until(() -> committed().getOrDefault(partition, 0L) > record.offset());
+    }
+
+    /** When the fan-out's INSERT that waits for the test's lock began, or null when none waits. */
+    private java.sql.Timestamp waitingFanOut() {
+        return jdbc.query("SELECT query_start FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND query LIKE 'INSERT INTO subscriber_deliveries%' ORDER BY query_start DESC LIMIT 1",
+                rs -> rs.next() ? rs.getTimestamp(1) : null);
     }
 
     @Test
