@@ -78,8 +78,11 @@ public class KafkaEventBus implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while Kafka acknowledged domain events", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge domain events", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka did not acknowledge domain events: " + e.getCause(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge domain events within "
+                    + settings.sendTimeout(), e);
         }
     }
 
