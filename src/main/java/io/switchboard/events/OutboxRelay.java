@@ -11,13 +11,18 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to dedupe. Woken by each commit, and polling as a safety net; after a turn that moved rows it lingers
  * ({@code switchboard.webhooks.outbox-linger}), so that under load a turn moves many rows. A row whose topic is
  * {@code queue:<name>} goes to that queue instead: how a database transaction hands work to a job ({@link #queue}).
+ * With {@code switchboard.events.bus=kafka}, the rows of {@code switchboard.events} (the domain events) go to Kafka
+ * instead ({@link KafkaEventBus}), deleted only after Kafka acknowledged them; they move on a thread of their own (a
+ * {@link Lane}), so that Kafka being away holds up neither the cache evictions nor the job queues.
  */
 @Component
 public class OutboxRelay extends BackgroundLoop {
@@ -48,17 +56,40 @@ public class OutboxRelay extends BackgroundLoop {
                        String traceparent) {
     }
 
+    /** The rows one thread of the relay moves, to Artemis or to Kafka, with its own wake-ups and sweep cursor. */
+    private static final class Lane {
+        final String name;
+        /** Which rows: a condition on {@code topic}. */
+        final String rows;
+        final boolean toKafka;
+        final Semaphore work = new Semaphore(0);
+        /** The id of the last row published since the last sweep (the lane's own thread only). */
+        long published;
+
+        Lane(String name, String rows, boolean toKafka) {
+            this.name = name;
+            this.rows = rows;
+            this.toKafka = toKafka;
+        }
+    }
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ConnectionFactory connections;
     private final long lingerMillis;
-    private final Semaphore work = new Semaphore(0);
-    /** The id of the last row published since the last sweep (the relay's own thread only). */
-    private long published;
+    /** Where the domain events go instead of the Artemis topic; null when the bus is Artemis. */
+    private final KafkaEventBus kafka;
+    private final List<Lane> lanes;
+    private final AtomicInteger nextLane = new AtomicInteger();
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, ConnectionFactory connections,
-                       @Value("${switchboard.webhooks.outbox-linger:20ms}") Duration linger) {
-        super("outbox-relay", 1);
+                       @Value("${switchboard.webhooks.outbox-linger:20ms}") Duration linger,
+                       ObjectProvider<KafkaEventBus> kafka) {
+        super("outbox-relay", kafka.getIfAvailable() == null ? 1 : 2);
+        this.kafka = kafka.getIfAvailable();
+        String domainEvents = "topic = '" + DomainEvents.TOPIC + "'";
+        this.lanes = this.kafka == null ? List.of(new Lane("artemis", "TRUE", false))
+                : List.of(new Lane("artemis", "NOT (" + domainEvents + ")", false), new Lane("kafka", domainEvents, true));
         this.lingerMillis = linger.toMillis();
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -66,7 +97,7 @@ public class OutboxRelay extends BackgroundLoop {
     }
 
     public void wake() {
-        work.release();
+        lanes.forEach(lane -> lane.work.release());
     }
 
     /** The outbox destination that is the queue {@code name} rather than a topic. */
@@ -76,20 +107,21 @@ public class OutboxRelay extends BackgroundLoop {
 
     @Override
     protected void work() {
+        Lane lane = lanes.get(nextLane.getAndIncrement() % lanes.size());
         TransactedSession transacted = new TransactedSession(connections);
         long lastSweep = 0;
         while (isRunning()) {
             try {
-                work.tryAcquire(500, TimeUnit.MILLISECONDS);
-                work.drainPermits();
+                lane.work.tryAcquire(500, TimeUnit.MILLISECONDS);
+                lane.work.drainPermits();
                 if (System.nanoTime() - lastSweep > SWEEP_EVERY_NANOS) {
                     lastSweep = System.nanoTime();
-                    published = 0;
+                    lane.published = 0;
                 }
-                Session current = transacted.get();
+                Session current = lane.toKafka ? null : transacted.get();
                 int moved;
                 do {
-                    moved = transaction.execute(status -> publishBatch(current));
+                    moved = transaction.execute(status -> publishBatch(lane, current));
                 } while (moved == BATCH && isRunning());
                 if (moved > 0) {
                     pause(lingerMillis);   // under load, the next turn finds more rows waiting
@@ -98,7 +130,7 @@ public class OutboxRelay extends BackgroundLoop {
                 Thread.currentThread().interrupt();
                 return;
             } catch (JMSException | RuntimeException e) {
-                log.warn("Outbox relay failed, retrying: {}", e.toString());
+                log.warn("Outbox relay to {} failed, retrying: {}", lane.name, e.toString());
                 transacted.reset();
                 pause(500);
             }
@@ -106,16 +138,30 @@ public class OutboxRelay extends BackgroundLoop {
         transacted.close();
     }
 
-    private int publishBatch(Session session) {
+    private int publishBatch(Lane lane, Session session) {
         List<Row> rows = jdbc.query("SELECT id, topic, body, event_source, event_type, traceparent FROM event_outbox"
-                        + " WHERE id > ? ORDER BY id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED",
+                        + " WHERE id > ? AND " + lane.rows + " ORDER BY id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED",
                 (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6)),
-                published);
+                lane.published);
         if (rows.isEmpty()) {
             return 0;
         }
-        published = rows.get(rows.size() - 1).id();
+        lane.published = rows.get(rows.size() - 1).id();
+        if (lane.toKafka) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (Row row : rows) {
+                sent.add(kafka.send(row.body(), row.traceparent()));
+            }
+            kafka.awaitAcks(sent);
+        } else {
+            publishToArtemis(session, rows);
+        }
+        jdbc.batchUpdate("DELETE FROM event_outbox WHERE id = ?", rows.stream().map(r -> new Object[] {r.id()}).toList());
+        return rows.size();
+    }
+
+    private static void publishToArtemis(Session session, List<Row> rows) {
         Map<String, MessageProducer> producers = new HashMap<>();
         try {
             for (Row row : rows) {
@@ -147,12 +193,10 @@ public class OutboxRelay extends BackgroundLoop {
         } catch (JMSException e) {
             throw new IllegalStateException("broker refused outbox publications", e);
         }
-        jdbc.batchUpdate("DELETE FROM event_outbox WHERE id = ?", rows.stream().map(r -> new Object[] {r.id()}).toList());
-        return rows.size();
     }
 
     @Override
     protected void stopping() {
-        work.release();
+        wake();
     }
 }

@@ -118,6 +118,26 @@ class ComposeFileTest {
     }
 
     @Test
+    void kafkaIsAnOptionOfItsOwnProfileThatTheBusSettingPointsTheHubAt() throws IOException {
+        Map<String, Object> kafka = map(services().get("kafka"));
+        Map<String, String> broker = new LinkedHashMap<>();
+        map(kafka.get("environment")).forEach((k, v) -> broker.put(k, String.valueOf(v)));
+        Map<String, String> hub = hubEnvironment();
+
+        assertThat(String.valueOf(kafka.get("image"))).startsWith("apache/kafka:");
+        assertThat(list(kafka.get("profiles"))).as("not started unless asked for").containsExactly("kafka");
+        assertThat(broker).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+                .containsEntry("KAFKA_LOG_DIRS", "/var/lib/kafka/data");
+        assertThat(list(kafka.get("volumes"))).contains("kafka-data:/var/lib/kafka/data");
+        assertThat(effectiveDefault(hub.get("SWITCHBOARD_EVENTS_BUS"))).as("Artemis unless .env says kafka")
+                .isEqualTo("artemis");
+        assertThat("PLAINTEXT://" + effectiveDefault(hub.get("SWITCHBOARD_EVENTS_KAFKA_BOOTSTRAPSERVERS")))
+                .isEqualTo(broker.get("KAFKA_ADVERTISED_LISTENERS"));
+        // a service of an inactive profile cannot be depended on
+        assertThat(map(map(services().get("hub")).get("depends_on"))).doesNotContainKey("kafka");
+    }
+
+    @Test
     void prometheusConfigurationIsValidAndGrafanaReadsTheMountedDashboards() throws IOException {
         String promtool = ExternalTools.debianCommand("promtool", "prometheus");
         ExternalTools.Result check = ExternalTools.run(Path.of(".").toAbsolutePath(), 60,

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * k8s/: both overlays render with kustomize, and every object they render is one the Kubernetes API (1.30) takes,
+ * k8s/: the overlays (dev, prod, and prod with Kafka as the event bus) render with kustomize, and every object they render is one the Kubernetes API (1.30) takes,
  * field by field; the hub's Deployment is given what production requires, and the parts around it (routes, network
  * policy, database, broker pair) are what the deployment needs.
  */
@@ -34,6 +34,8 @@ class KubernetesManifestsTest {
 
     private static List<Map<String, Object>> dev;
     private static List<Map<String, Object>> prod;
+    /** Production with Kafka as the bus of the domain events (components/kafka). */
+    private static List<Map<String, Object>> kafka;
 
     @TempDir
     Path temp;
@@ -42,12 +44,13 @@ class KubernetesManifestsTest {
     static void render() {
         dev = Kustomize.render("k8s/overlays/dev");
         prod = Kustomize.render("k8s/overlays/prod");
+        kafka = Kustomize.render("k8s/overlays/kafka");
     }
 
     @Test
     void everyRenderedObjectIsValidByTheKubernetesApiSchema() throws IOException {
         List<String> problems = new ArrayList<>();
-        for (Map<String, Object> object : concat(dev, prod, secretTemplates())) {
+        for (Map<String, Object> object : concat(dev, prod, kafka, secretTemplates())) {
             KubernetesSchemas.problem(object).ifPresent(problems::add);
         }
 
@@ -113,7 +116,7 @@ class KubernetesManifestsTest {
 
     @Test
     void theHubIsGivenEverySettingTheProductionProfileRequires() throws IOException {
-        for (List<Map<String, Object>> overlay : List.of(dev, prod)) {
+        for (List<Map<String, Object>> overlay : List.of(dev, prod, kafka)) {
             Map<String, String> settings = settings(overlay);
             Set<String> environment = new HashSet<>(settings.keySet());
             container(object(overlay, "Deployment", "switchboard")).entrySet().stream()
@@ -201,6 +204,42 @@ class KubernetesManifestsTest {
         assertThat(primary.getJournalDirectory()).startsWith("/var/lib/artemis/data");
         assertThat(primary.getClusterPassword()).isEqualTo("secret");
         assertThat(String.valueOf(brokerConfig.get("start.sh"))).contains("broker-$role.xml");
+    }
+
+    @Test
+    void theKafkaOptionRunsAKraftQuorumThatTheHubIsPointedAtAndMayReach() {
+        Map<String, String> settings = settings(kafka);
+        Map<String, Object> statefulSet = object(kafka, "StatefulSet", "kafka");
+        int replicas = (Integer) map(statefulSet.get("spec")).get("replicas");
+        Map<String, String> environment = new LinkedHashMap<>();
+        list(container(statefulSet).get("env")).forEach(variable -> environment.put(
+                String.valueOf(map(variable).get("name")), String.valueOf(map(variable).get("value"))));
+        List<String> nodes = new ArrayList<>();
+        List<String> voters = new ArrayList<>();
+        for (int node = 0; node < replicas; node++) {
+            nodes.add("kafka-" + node + ".kafka:9092");
+            voters.add(node + "@kafka-" + node + ".kafka:9093");
+        }
+
+        assertThat(settings(prod)).doesNotContainKey("SWITCHBOARD_EVENTS_BUS");
+        assertThat(settings).containsEntry("SWITCHBOARD_EVENTS_BUS", "kafka")
+                .containsEntry("SWITCHBOARD_EVENTS_KAFKA_BOOTSTRAPSERVERS", String.join(",", nodes));
+        assertThat(String.valueOf(container(statefulSet).get("image"))).startsWith("apache/kafka:");
+        assertThat(replicas).isGreaterThanOrEqualTo(3);
+        assertThat(environment).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+                .containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS", String.join(",", voters))
+                .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2");
+        assertThat(map(object(kafka, "Service", "kafka").get("spec"))).containsEntry("clusterIP", "None");
+        assertThat(String.valueOf(map(statefulSet.get("metadata")).get("namespace"))).isEqualTo("switchboard");
+
+        Set<Integer> hubEgress = new HashSet<>();
+        list(map(object(kafka, "NetworkPolicy", "switchboard").get("spec")).get("egress")).forEach(rule ->
+                list(map(rule).get("ports")).forEach(port -> hubEgress.add((Integer) map(port).get("port"))));
+        assertThat(hubEgress).contains(9092, 61616);
+        List<Object> kafkaIngress = list(map(object(kafka, "NetworkPolicy", "kafka").get("spec")).get("ingress"));
+        assertThat(kafkaIngress).anyMatch(rule -> list(map(rule).get("from")).contains(Map.of("podSelector",
+                Map.of("matchLabels", Map.of("app.kubernetes.io/name", "switchboard",
+                        "app.kubernetes.io/component", "hub")))));
     }
 
     private FileConfiguration artemis(Map<String, Object> configMap, String file, String pod, Map<String, String> env)

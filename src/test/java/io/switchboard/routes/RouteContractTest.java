@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.switchboard.events.EventsProperties;
 import io.switchboard.resilience.UpstreamCallExecutor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -251,6 +252,7 @@ class RouteContractTest {
                                 .add(parameters);
                     } else {
                         collectRefs(definition, names);
+                        kameletUses(definition, templateUses);
                     }
                 }
             }
@@ -264,6 +266,29 @@ class RouteContractTest {
         });
         assertThat(names).noneMatch(Predicate.not(name -> name.matches("[A-Za-z][\\w-]*")));
         return names;
+    }
+
+    /**
+     * The templates a route takes its input from ({@code from: uri: kamelet:<template>} with its parameters); the
+     * bus switch {@code kamelet:domain-events-{{switchboard.events.bus}}} uses the template of every bus.
+     */
+    private static void kameletUses(Object node, Map<String, List<Map<String, String>>> uses) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.get("uri") instanceof String uri && uri.startsWith("kamelet:") && !uri.startsWith("kamelet:sink")) {
+                Map<String, String> parameters = new LinkedHashMap<>();
+                if (map.get("parameters") instanceof Map<?, ?> given) {
+                    given.forEach((name, value) -> parameters.put(String.valueOf(name), String.valueOf(value)));
+                }
+                String template = uri.substring("kamelet:".length()).split("[/?]")[0];
+                for (EventsProperties.Bus bus : EventsProperties.Bus.values()) {
+                    uses.computeIfAbsent(template.replace("{{switchboard.events.bus}}", bus.name().toLowerCase()),
+                            t -> new ArrayList<>()).add(parameters);
+                }
+            }
+            map.values().forEach(value -> kameletUses(value, uses));
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> kameletUses(item, uses));
+        }
     }
 
     private static void collectRefs(Object node, Set<String> refs) {
