@@ -57,7 +57,7 @@ public class SalesforceWebhooks implements WebhookMapper {
             }
         });
         List<String> fields = vendorFields.stream()
-                .map(field -> FIELDS.getOrDefault(field.toLowerCase(Locale.ROOT).replace(".", ""), field)).toList();
+                .map(field -> FIELDS.getOrDefault(field.toLowerCase(Locale.ROOT).split("\\.")[0], field)).toList();
         List<DomainEvent> announced = new ArrayList<>();
         header.path("recordIds").forEach(record -> announced.add(VendorEvents.customer(event, record.asText(), fields,
                 vendorFields, event.occurredAt())));
