@@ -84,8 +84,11 @@ public class ReactionJobs {
      * @return how many jobs this call enqueued (0 for an event seen before)
      */
     public int enqueue(DomainEvent event, String reactions) {
-        String body = serialized(event);
         List<String> names = Arrays.stream(reactions.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (names.isEmpty()) {
+            return 0;
+        }
+        String body = serialized(event);
         return transaction.execute(status -> {
             List<Publication> jobs = new ArrayList<>();
             for (String reaction : names) {
