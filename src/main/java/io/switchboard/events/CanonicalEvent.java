@@ -28,4 +28,9 @@ public record CanonicalEvent(
     public String subject(String kind) {
         return subjects.get(kind);
     }
+
+    /** This event as its vendor's mapper reads it: its type, its own time and what it is about. */
+    public CanonicalEvent read(String type, Instant occurredAt, Map<String, String> subjects) {
+        return new CanonicalEvent(id, source, type, occurredAt, receivedAt, subjects, payload);
+    }
 }

@@ -192,9 +192,12 @@ public class DurableQueue extends BackgroundLoop {
         return new WebhookRetries.Queued(pending.delivery().body(), properties);
     }
 
+    /** The delivery's headers as kept with it: without credentials (Authorization, verified already). */
     private String headersJson(WebhookDelivery delivery) {
         try {
-            return json.writeValueAsString(delivery.headers());
+            Map<String, String> kept = new java.util.LinkedHashMap<>(delivery.headers());
+            kept.remove("authorization");
+            return json.writeValueAsString(kept);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("headers not serializable", e);
         }

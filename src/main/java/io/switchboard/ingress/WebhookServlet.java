@@ -46,8 +46,11 @@ public class WebhookServlet extends HttpServlet {
     private static final Logger log = LoggerFactory.getLogger(WebhookServlet.class);
     private static final PathPattern PATTERN = PathPatternParser.defaultInstance.parse(PATH);
     private static final DefaultCorsProcessor CORS = new DefaultCorsProcessor();
-    /** Request headers never kept with a delivery. */
-    private static final Set<String> DROPPED_HEADERS = Set.of("authorization", "cookie", "proxy-authorization");
+    /**
+     * Request headers never kept with a delivery. Authorization is read by the scheme that verifies it (basic) and
+     * dropped before the delivery is queued (DurableQueue).
+     */
+    private static final Set<String> DROPPED_HEADERS = Set.of("cookie", "proxy-authorization");
 
     private final transient WebhookSources sources;
     private final transient WebhookIngress ingress;

@@ -58,6 +58,8 @@ public class RetentionPurge {
             Map<String, Integer> purged = new LinkedHashMap<>();
             purged.put("webhook_receipts", jdbc.update("DELETE FROM webhook_receipts WHERE received_at < ?", receipts)
                     + jdbc.update("DELETE FROM webhook_processed WHERE processed_at < ?", receipts));
+            // a reaction done is remembered as long as a webhook's receipt: within that, a repeat is not run again
+            purged.put("reaction_jobs", jdbc.update("DELETE FROM reaction_jobs WHERE done_at < ?", receipts));
             purged.put("audit_log", jdbc.update("DELETE FROM audit_log WHERE at < ?", before(now, retention.auditLog())));
             purged.put("conversation_events", jdbc.update("DELETE FROM conversation_events WHERE received_at < ?",
                     conversations) + jdbc.update("DELETE FROM conversations c WHERE created_at < ? AND NOT EXISTS"

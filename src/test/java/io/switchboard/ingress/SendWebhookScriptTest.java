@@ -43,6 +43,12 @@ class SendWebhookScriptTest {
         "order-status, order.status_changed",
         "zendesk, ticket.status_changed",
         "hubspot, contact.propertyChange",
+        "zendesk, ticket.priority_changed",
+        "zendesk-guide, article.published",
+        "freshdesk, ticket.resolved",
+        "jira, jira.issue_updated",
+        "confluence, page_updated",
+        "salesforce, ContactChangeEvent",
     })
     void aSandboxSampleIsSignedAndAccepted(String source, String sample) throws Exception {
         assertAccepted(send(source, sample));

@@ -428,6 +428,43 @@ class SignatureSchemesTest {
         }
     }
 
+    @Nested
+    class Basic {
+        private final BasicAuthScheme scheme = new BasicAuthScheme();
+
+        @Test
+        void verifiesRfc7617sExample() {
+            // RFC 7617, section 2: user "Aladdin", password "open sesame"
+            WebhookDelivery delivery = delivery("{}", "Authorization", "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
+
+            assertVerifies(scheme, delivery, "Aladdin:open sesame", Instant.now());
+            assertVerifies(scheme, delivery("{}", "Authorization", "basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=="),
+                    "Aladdin:open sesame", Instant.now());
+        }
+
+        @Test
+        void refusesOtherCredentialsAndMissingOrMalformedHeaders() {
+            String good = "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==";
+            assertRefused(scheme, delivery("{}", "Authorization", good), "Aladdin:open sesame!",
+                    InvalidSignature.Reason.BAD_SIGNATURE);
+            assertRefused(scheme, delivery("{}", "Authorization", good), "open sesame",
+                    InvalidSignature.Reason.BAD_SIGNATURE);
+            assertRefused(scheme, delivery("{}"), "Aladdin:open sesame", InvalidSignature.Reason.MISSING_HEADER);
+            assertRefused(scheme, delivery("{}", "Authorization", "Bearer QWxhZGRpbjpvcGVuIHNlc2FtZQ=="),
+                    "Aladdin:open sesame", InvalidSignature.Reason.MALFORMED_HEADER);
+            assertRefused(scheme, delivery("{}", "Authorization", "Basic not base64!"), "Aladdin:open sesame",
+                    InvalidSignature.Reason.BAD_SIGNATURE);
+        }
+
+        @Test
+        void namesNoEventSoDeliveriesAreDedupedByTheirBody() {
+            WebhookDelivery delivery = delivery("{\"id\":\"x\",\"type\":\"y\"}", "Authorization", "Basic QQ==");
+
+            assertThat(scheme.eventId(delivery)).isNull();
+            assertThat(scheme.eventType(delivery)).isNull();
+        }
+    }
+
     private static void assertVerifies(SignatureScheme scheme, WebhookDelivery delivery, String secret, Instant now) {
         assertThatCode(() -> scheme.verify(delivery, List.of(secret), FIVE_MINUTES, now)).doesNotThrowAnyException();
     }

@@ -1,0 +1,2 @@
+/** An in-house order system that pushes status changes as signed webhooks (the generic hmac scheme). */
+package io.switchboard.connectors.orderstatus;
