@@ -50,10 +50,12 @@ public class ConflictRules {
                 Bindable.of(type)).orElse(Map.of());
     }
 
-    /** The rule for a data type's field. */
+    /** The rule for a data type's field; a part of a field ({@code address.city}) takes the field's rule. */
     public ConflictRule rule(String type, String field) {
         Map<String, ConflictRule> fields = rules.getOrDefault(type, Map.of());
-        return fields.getOrDefault(field, fields.getOrDefault(DEFAULT_FIELD, FALLBACK));
+        ConflictRule whole = fields.getOrDefault(field.split("\\.", 2)[0],
+                fields.getOrDefault(DEFAULT_FIELD, FALLBACK));
+        return fields.getOrDefault(field, whole);
     }
 
     /** Every configured rule, by type and field, for operators. */

@@ -1,6 +1,7 @@
 package io.switchboard.conflicts;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -44,6 +45,11 @@ public class CustomerChanges {
                     throw new IllegalArgumentException("field names are lower case words: " + field);
                 });
         return ledger.apply(TYPE, customerId, source, changes, sourceTimestamp);
+    }
+
+    /** Applies each change a CRM's webhook reported (its customer.updated route), as {@link #apply} does. */
+    public void applyAll(String source, List<CustomerChange> changes) {
+        changes.forEach(change -> apply(source, change.customerId(), change.fields(), change.at()));
     }
 
     /** The customer's fields as the hub has them now, with where and when each value came from. */

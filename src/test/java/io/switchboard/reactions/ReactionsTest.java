@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.conflicts.CustomerChanges;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
@@ -79,6 +80,9 @@ class ReactionsTest {
     @Autowired
     @Qualifier("hubspotBreaker")
     CircuitBreaker hubspotBreaker;
+
+    @Autowired
+    CustomerChanges customerChanges;
 
     @Autowired
     @Qualifier("customerCache")
@@ -202,6 +206,12 @@ class ReactionsTest {
             assertThat(evictions.received()).filteredOn(("customer:" + CUSTOMER)::equals).hasSize(1);
             assertThat(evictions.received()).filteredOn("customer:003Dp000001BobNAAS"::equals).hasSize(1);
         }
+        // the new values went through the customer conflict rules: the CRMs own email and phone
+        assertThat(customerChanges.current(CUSTOMER).get("phone").value()).isEqualTo("555-625-1199");
+        assertThat(customerChanges.current(CUSTOMER).get("phone").source()).isEqualTo("hubspot");
+        assertThat(customerChanges.current("003Dp000001BobNAAS").get("email").value())
+                .isEqualTo("bob.norman@example.org");
+        assertThat(customerChanges.current("003Dp000001BobNAAS").get("address.city").value()).isEqualTo("Ottawa");
     }
 
     @Test

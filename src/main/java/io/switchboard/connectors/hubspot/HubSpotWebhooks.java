@@ -1,6 +1,7 @@
 package io.switchboard.connectors.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.conflicts.CustomerChange;
 import io.switchboard.events.CanonicalEvent;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.VendorEvents;
@@ -30,6 +31,14 @@ public class HubSpotWebhooks implements WebhookMapper {
             Map.entry("city", "address"), Map.entry("zip", "address"), Map.entry("state", "address"),
             Map.entry("country", "address"), Map.entry("hs_language", "locale"));
 
+    /** HubSpot's contact properties as the hub's fields whose values the conflict rules decide. */
+    private static final Map<String, String> VALUE_FIELDS = Map.ofEntries(
+            Map.entry("email", "email"), Map.entry("phone", "phone"), Map.entry("mobilephone", "phone.mobile"),
+            Map.entry("firstname", "name.first"), Map.entry("lastname", "name.last"),
+            Map.entry("address", "address.street"), Map.entry("city", "address.city"),
+            Map.entry("zip", "address.zip"), Map.entry("state", "address.state"),
+            Map.entry("country", "address.country"), Map.entry("hs_language", "locale"));
+
     @Override
     public CanonicalEvent normalize(CanonicalEvent received) {
         List<String> types = new ArrayList<>();
@@ -57,6 +66,28 @@ public class HubSpotWebhooks implements WebhookMapper {
                 change.properties().stream().map(p -> FIELDS.getOrDefault(p.toLowerCase(Locale.ROOT), p)).toList(),
                 change.properties(), change.at())));
         return announced;
+    }
+
+    /**
+     * The batch's new values by contact, in the hub's field names (the conflict rules' {@code customer} fields),
+     * each contact's at the latest {@code occurredAt} of its changes.
+     */
+    public List<CustomerChange> customerChanges(CanonicalEvent event) {
+        Map<String, Map<String, String>> values = new LinkedHashMap<>();
+        for (JsonNode change : event.payload()) {
+            if (PROPERTY_CHANGE.equals(change.path("subscriptionType").asText())
+                    && change.path("objectId").isValueNode() && change.path("propertyName").isTextual()) {
+                String property = change.path("propertyName").asText().toLowerCase(Locale.ROOT);
+                values.computeIfAbsent(change.path("objectId").asText(), id -> new LinkedHashMap<>())
+                        .put(VALUE_FIELDS.getOrDefault(property, property),
+                                change.path("propertyValue").isNull() ? null : change.path("propertyValue").asText());
+            }
+        }
+        Map<String, Change> changes = changes(event.payload());
+        return values.entrySet().stream()
+                .map(contact -> new CustomerChange(contact.getKey(), contact.getValue(),
+                        changes.get(contact.getKey()).at()))
+                .toList();
     }
 
     /** The batch's property changes by contact, in the order HubSpot sent them. */

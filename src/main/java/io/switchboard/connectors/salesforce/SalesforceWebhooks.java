@@ -1,15 +1,18 @@
 package io.switchboard.connectors.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.conflicts.CustomerChange;
 import io.switchboard.events.CanonicalEvent;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.VendorEvents;
 import io.switchboard.events.WebhookMapper;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +34,10 @@ public class SalesforceWebhooks implements WebhookMapper {
             Map.entry("mailingcountry", "address"), Map.entry("mailingaddress", "address"));
     /** System fields every change carries; not a change of the customer's data. */
     private static final List<String> SYSTEM = List.of("LastModifiedDate", "LastModifiedById", "SystemModstamp");
+
+    private static final Map<String, String> VALUE_FIELDS = Map.of("email", "email", "phone", "phone",
+            "mobilephone", "phone.mobile", "firstname", "name.first", "lastname", "name.last");
+    private static final Map<String, String> ADDRESS_PARTS = Map.of("postalcode", "zip");
 
     @Override
     public CanonicalEvent normalize(CanonicalEvent received) {
@@ -62,6 +69,45 @@ public class SalesforceWebhooks implements WebhookMapper {
         header.path("recordIds").forEach(record -> announced.add(VendorEvents.customer(event, record.asText(), fields,
                 vendorFields, event.occurredAt())));
         return announced;
+    }
+
+    /**
+     * The new values of an updated Contact, in the hub's field names (the conflict rules' {@code customer} fields):
+     * each changed field's value from the payload ({@code MailingAddress.City} from its compound field), null for a
+     * field in {@code nulledFields}, at the change's commit time.
+     */
+    public List<CustomerChange> customerChanges(CanonicalEvent event) {
+        JsonNode payload = event.payload().path("data").path("payload");
+        JsonNode header = payload.path("ChangeEventHeader");
+        if (!"Contact".equals(header.path("entityName").asText())
+                || !"UPDATE".equals(header.path("changeType").asText())) {
+            return List.of();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        header.path("changedFields").forEach(field -> value(payload, field.asText())
+                .ifPresent(value -> values.put(valueField(field.asText()), value.isNull() ? null : value.asText())));
+        header.path("nulledFields").forEach(field -> values.put(valueField(field.asText()), null));
+        List<CustomerChange> changes = new ArrayList<>();
+        if (!values.isEmpty()) {
+            header.path("recordIds").forEach(record -> changes.add(new CustomerChange(record.asText(), values,
+                    event.occurredAt())));
+        }
+        return changes;
+    }
+
+    private static Optional<JsonNode> value(JsonNode payload, String field) {
+        if (SYSTEM.contains(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = payload.at("/" + field.replace(".", "/"));
+        return value.isValueNode() ? Optional.of(value) : Optional.empty();
+    }
+
+    /** A Contact field as the hub names it: {@code MailingAddress.City} is {@code address.city}. */
+    private static String valueField(String field) {
+        String lower = field.toLowerCase(Locale.ROOT);
+        return VALUE_FIELDS.getOrDefault(lower, lower.startsWith("mailingaddress.")
+                ? "address." + ADDRESS_PARTS.getOrDefault(lower.substring(15), lower.substring(15)) : lower);
     }
 
     private static JsonNode header(JsonNode message) {
