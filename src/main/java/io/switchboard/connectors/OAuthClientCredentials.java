@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * An OAuth 2.0 client-credentials access token for one integration: fetched when first needed, kept until shortly
+ * An OAuth 2.0 access token for one integration, by the client-credentials grant or the refresh-token grant: fetched when first needed, kept until shortly
  * before its {@code expires_in} runs out, then fetched again; callers that need it at the same moment share one
  * request. {@link #refresh()} (a 401 from the vendor) forgets it. The client secret never leaves this object.
  */
@@ -28,18 +28,39 @@ public class OAuthClientCredentials implements Credentials, TokenRefresh {
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration refreshAhead;
+    private final String scheme;
     private String token;
     private Instant expiresAt = Instant.MIN;
 
     public OAuthClientCredentials(URI tokenUrl, String clientId, String clientSecret, String scope, HttpClient http,
                                   ObjectMapper json, Clock clock, Duration refreshAhead) {
+        this(tokenUrl, "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret="
+                + encode(clientSecret) + (scope == null || scope.isBlank() ? "" : "&scope=" + encode(scope)),
+                "Bearer", http, json, clock, refreshAhead);
+    }
+
+    private OAuthClientCredentials(URI tokenUrl, String form, String scheme, HttpClient http, ObjectMapper json,
+                                   Clock clock, Duration refreshAhead) {
         this.tokenUrl = tokenUrl;
-        this.form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret=" + encode(clientSecret)
-                + (scope == null || scope.isBlank() ? "" : "&scope=" + encode(scope));
+        this.form = form;
+        this.scheme = scheme;
         this.http = http;
         this.json = json;
         this.clock = clock;
         this.refreshAhead = refreshAhead;
+    }
+
+    /**
+     * The refresh-token grant (RFC 6749 section 6): a long-lived refresh token the vendor issued once, exchanged for
+     * short-lived access tokens; {@code scheme} is the word before the token ({@code Bearer}, Zoho's
+     * {@code Zoho-oauthtoken}).
+     */
+    public static OAuthClientCredentials refreshToken(URI tokenUrl, String clientId, String clientSecret,
+                                                      String refreshToken, String scheme, HttpClient http,
+                                                      ObjectMapper json, Clock clock, Duration refreshAhead) {
+        return new OAuthClientCredentials(tokenUrl, "grant_type=refresh_token&client_id=" + encode(clientId)
+                + "&client_secret=" + encode(clientSecret) + "&refresh_token=" + encode(refreshToken),
+                scheme == null || scheme.isBlank() ? "Bearer" : scheme.trim(), http, json, clock, refreshAhead);
     }
 
     /** {@code Bearer <token>}, fetching a new token first when there is none or it is about to expire. */
@@ -48,7 +69,7 @@ public class OAuthClientCredentials implements Credentials, TokenRefresh {
         if (token == null || clock.instant().isAfter(expiresAt.minus(refreshAhead))) {
             fetch();
         }
-        return "Bearer " + token;
+        return scheme + " " + token;
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * {@code switchboard_circuit_open{integration}}: 1 while an integration's circuit is open, else 0, and
  * {@code switchboard_circuit_not_permitted_total}: calls refused by an open circuit. Those refusals, and calls the
  * breaker's timeout gave up on, also count in {@code switchboard_integration_calls_total} as outcomes
- * {@code breaker_open} and {@code timeout} ({@link VendorCall} counts the attempts that got an answer).
+ * {@code breaker_open} and {@code timeout} ({@link VendorRetries} counts the attempts that got an answer).
  */
 @Component
 public class BreakerMetrics implements MeterBinder {

@@ -121,6 +121,7 @@ public class IntegrationProbes implements SmartLifecycle {
     }
 
     private static void request(Exchange exchange, String integration, String path) {
+        exchange.setProperty(VendorRetries.PROBE, true);
         if ("salesforce".equals(integration)) {
             exchange.setProperty("salesforceOperation", path);
         } else {

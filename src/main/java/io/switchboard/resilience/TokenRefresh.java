@@ -1,8 +1,8 @@
 package io.switchboard.resilience;
 
 /**
- * An integration whose credentials can be renewed (an OAuth token): on a 401 the vendor call asks for a fresh one
- * once, then retries. Beans are named {@code <integration>TokenRefresh}; static credentials have none.
+ * A credential that can be renewed (an OAuth token): on a 401 the vendor call asks for a fresh one
+ * once, then retries ({@link CredentialRenewal}); static credentials are not renewable.
  */
 public interface TokenRefresh {
 

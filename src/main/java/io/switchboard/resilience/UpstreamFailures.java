@@ -13,9 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
-import org.apache.camel.component.salesforce.api.SalesforceException;
-import org.apache.camel.component.salesforce.api.dto.RestError;
-import org.apache.camel.http.base.HttpOperationFailedException;
+import java.util.List;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
@@ -33,9 +31,12 @@ public class UpstreamFailures {
     public static final String SOURCE = "switchboardSource";
 
     private final BreakerProperties breaker;
+    private final List<VendorErrors> readers;
 
-    public UpstreamFailures(BreakerProperties breaker) {
+    /** {@code readers}: how each client in use reports a vendor's answer ({@link HttpErrors}, a vendor's own). */
+    public UpstreamFailures(BreakerProperties breaker, List<VendorErrors> readers) {
         this.breaker = breaker;
+        this.readers = List.copyOf(readers);
     }
 
     /** The typed error for {@code failure}, or empty when it is not an upstream failure (a bug of ours). */
@@ -58,15 +59,9 @@ public class UpstreamFailures {
             if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException) {
                 return Optional.of(ApiException.unavailable(source, breaker.retryAfter()));
             }
-            if (t instanceof HttpOperationFailedException http) {
-                return Optional.of(rateLimited(http)
-                        ? ApiException.rateLimited(source, retryAfter(http.getResponseHeaders()))
-                        : ApiException.unavailable(source, breaker.retryAfter()));
-            }
-            // camel-salesforce's own client: an answer has a status; without one, the cause says what happened
-            if (t instanceof SalesforceException salesforce && salesforce.getStatusCode() > 0) {
-                return Optional.of(rateLimited(salesforce)
-                        ? ApiException.rateLimited(source, breaker.retryAfter())
+            if (answered(t) > 0) {
+                return Optional.of(rateLimitedAnswer(t)
+                        ? ApiException.rateLimited(source, retryAfter(answerHeaders(t)))
                         : ApiException.unavailable(source, breaker.retryAfter()));
             }
             if (t instanceof IOException || t instanceof UnreadableUpstreamResponse) {
@@ -76,23 +71,53 @@ public class UpstreamFailures {
         return Optional.empty();
     }
 
-    /**
-     * Whether a vendor's answer says "too many requests", in its own words: a 429 (Zendesk, HubSpot, Shopify), or
-     * Salesforce's 403 with {@code REQUEST_LIMIT_EXCEEDED}.
-     */
-    public static boolean rateLimited(HttpOperationFailedException http) {
-        return http.getStatusCode() == 429
-                || (http.getStatusCode() == 403 && http.getResponseBody() != null
-                    && http.getResponseBody().contains("REQUEST_LIMIT_EXCEEDED"));
+    /** The status of the vendor's answer in {@code failure} or its causes, or -1 when the vendor never answered. */
+    public int status(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            int status = answered(t);
+            if (status > 0) {
+                return status;
+            }
+        }
+        return -1;
     }
 
-    /**
-     * A 429, or Salesforce's 403 {@code REQUEST_LIMIT_EXCEEDED}, as camel-salesforce reports them (its errors, read
-     * from the body).
-     */
-    public static boolean rateLimited(SalesforceException salesforce) {
-        return salesforce.getStatusCode() == 429 || salesforce.getStatusCode() == 403 && salesforce.getErrors().stream()
-                .map(RestError::getErrorCode).anyMatch("REQUEST_LIMIT_EXCEEDED"::equals);
+    /** Whether the vendor's answer in {@code failure} says "too many requests", in its own words. */
+    public boolean rateLimited(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (answered(t) > 0) {
+                return rateLimitedAnswer(t);
+            }
+        }
+        return false;
+    }
+
+    /** The headers of the vendor's answer in {@code failure}, where its client kept them. */
+    public Map<String, String> headers(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (answered(t) > 0) {
+                return answerHeaders(t);
+            }
+        }
+        return Map.of();
+    }
+
+    private int answered(Throwable t) {
+        for (VendorErrors reader : readers) {
+            int status = reader.status(t);
+            if (status > 0) {
+                return status;
+            }
+        }
+        return -1;
+    }
+
+    private boolean rateLimitedAnswer(Throwable t) {
+        return readers.stream().anyMatch(reader -> reader.rateLimited(t));
+    }
+
+    private Map<String, String> answerHeaders(Throwable t) {
+        return readers.stream().map(reader -> reader.headers(t)).filter(h -> !h.isEmpty()).findFirst().orElse(Map.of());
     }
 
     /**

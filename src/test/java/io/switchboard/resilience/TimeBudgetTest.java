@@ -74,6 +74,8 @@ class TimeBudgetTest {
     void everyBreakerTimeoutInTheRoutesIsOneCountedHere() throws IOException {
         // routes name a breaker configuration (camel.resilience4j.configurations.<name>) and never set a timeout
         Pattern named = Pattern.compile("circuitBreaker:\\s+(?:id: \\S+\\s+)?configuration: (\\S+)");
+        // the outbound template's breaker: <vendor>Call, made from switchboard.vendors.<vendor>.timeout-millis
+        String template = "\"{{vendor}}Call\"";
         Pattern counted = Pattern.compile("\\$\\{(switchboard\\.vendors\\.[a-z]+\\.timeout-millis"
                 + "|switchboard\\.helpdesk\\.ticket-create\\.(lookup|create|label)-timeout-millis)}");
         // the erasure job's calls: no one waits on them
@@ -87,6 +89,9 @@ class TimeBudgetTest {
                 int inFile = 0;
                 while (found.find()) {
                     inFile++;
+                    if (found.group(1).equals(template)) {
+                        continue;
+                    }
                     String key = "camel.resilience4j.configurations." + found.group(1);
                     assertThat(defaults.getProperty(key + ".timeout-enabled")).as(key).hasToString("true");
                     Object timeout = defaults.getProperty(key + ".timeout-duration");
@@ -100,7 +105,7 @@ class TimeBudgetTest {
                 breakers += inFile;
             }
         }
-        assertThat(breakers).isGreaterThan(15);
+        assertThat(breakers).isGreaterThan(4);
     }
 
     private static Duration available() {

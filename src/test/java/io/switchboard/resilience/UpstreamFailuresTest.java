@@ -13,13 +13,15 @@ import java.util.concurrent.TimeoutException;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.dto.RestError;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import io.switchboard.connectors.salesforce.SalesforceErrors;
 import org.junit.jupiter.api.Test;
 
 /** Each vendor's way of saying "not now", read into the contract's typed errors. */
 class UpstreamFailuresTest {
 
     private final UpstreamFailures failures = new UpstreamFailures(
-            new BreakerProperties(50, 5, 20, Duration.ofSeconds(30), 2, Duration.ofSeconds(5)));
+            new BreakerProperties(50, 5, 20, Duration.ofSeconds(30), 2, Duration.ofSeconds(5)),
+            List.of(new HttpErrors(), new SalesforceErrors()));
 
     @Test
     void zendesks429WithATextBodyAndRetryAfterSeconds() {

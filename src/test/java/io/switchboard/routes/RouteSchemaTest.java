@@ -39,28 +39,28 @@ class RouteSchemaTest {
     @Test
     void aPlaceholderForANumberAConstantThatIsNoStringOrAMisspelledKeyIsRejected() throws IOException {
         String orders = Files.readString(ROUTES.resolve("api/orders.camel.yaml"));
-        String shopify = Files.readString(ROUTES.resolve("connectors/shopify/orders.camel.yaml"));
+        String shopify = Files.readString(ROUTES.resolve("connectors/vendor-call.camel.yaml"));
         assertThat(orders).contains("            constant: \"202\"\n");
-        assertThat(shopify).contains("            configuration: shopifyCall\n", "            id: shopify-breaker\n");
+        assertThat(shopify).contains("              configuration: \"{{vendor}}Call\"\n", "              id: \"{{vendor}}-breaker\"\n");
 
         Path number = write("number.camel.yaml", orders.replace("            constant: \"202\"\n", "            constant: 202\n"));
-        Path placeholder = write("placeholder.camel.yaml", shopify.replaceFirst("            configuration: shopifyCall\n",
+        Path placeholder = write("placeholder.camel.yaml", shopify.replace("              configuration: \"{{vendor}}Call\"\n",
                 """
-                            resilience4jConfiguration:
-                              circuitBreaker: shopifyBreaker
-                              timeoutEnabled: true
-                              timeoutDuration: "{{switchboard.vendors.shopify.timeout-millis}}"
+                              resilience4jConfiguration:
+                                circuitBreaker: shopifyBreaker
+                                timeoutEnabled: true
+                                timeoutDuration: "{{switchboard.vendors.shopify.timeout-millis}}"
                 """));
         Path misspelled = write("misspelled.camel.yaml",
-                shopify.replaceFirst("            id: shopify-breaker\n", "            idd: shopify-breaker\n"));
+                shopify.replace("              id: \"{{vendor}}-breaker\"\n", "              idd: \"{{vendor}}-breaker\"\n"));
 
         ExternalTools.Result rejected = validate(number, placeholder, misspelled);
 
         assertThat(rejected.ok()).isFalse();
         assertThat(rejected.output()).contains(
                 "number.camel.yaml: /2/route/from/steps/9/setHeader/constant must be string (value: 202)",
-                "placeholder.camel.yaml: /0/route/from/steps/6/circuitBreaker/resilience4jConfiguration/timeoutDuration must be number",
-                "misspelled.camel.yaml: /0/route/from/steps/6/circuitBreaker must NOT have additional properties 'idd'");
+                "placeholder.camel.yaml: /0/routeTemplate/route/from/steps/1/circuitBreaker/resilience4jConfiguration/timeoutDuration must be number",
+                "misspelled.camel.yaml: /0/routeTemplate/route/from/steps/1/circuitBreaker must NOT have additional properties 'idd'");
         assertThat(rejected.output()).doesNotContain(": OK");
     }
 

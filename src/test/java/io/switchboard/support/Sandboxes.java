@@ -3,8 +3,13 @@ package io.switchboard.support;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The vendor sandboxes of {@code sandbox/<vendor>/}, one WireMock server per vendor in the test JVM, shared by every
@@ -12,14 +17,22 @@ import java.util.Map;
  */
 public final class Sandboxes {
 
-    /** The vendors the hub's tests talk to, each with a folder under sandbox/. */
-    public static final String[] VENDORS = {"shopify", "hubspot", "zendesk", "freshdesk", "woocommerce", "confluence",
-        "jira", "salesforce"};
+    /** The vendors the hub's tests talk to: each folder of sandbox/ with WireMock mappings. */
+    public static final String[] VENDORS = discover(Path.of("sandbox"));
 
     private static final Map<String, WireMockServer> SERVERS = new HashMap<>();
     private static final Map<String, Integer> PORTS = new HashMap<>();
 
     private Sandboxes() {
+    }
+
+    static String[] discover(Path sandbox) {
+        try (Stream<Path> folders = Files.list(sandbox)) {
+            return folders.filter(folder -> Files.isDirectory(folder.resolve("mappings")))
+                    .map(folder -> folder.getFileName().toString()).sorted().toArray(String[]::new);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static synchronized WireMockServer server(String vendor) {

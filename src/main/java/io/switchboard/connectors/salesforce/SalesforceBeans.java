@@ -1,7 +1,5 @@
 package io.switchboard.connectors.salesforce;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,19 +15,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Beans the Salesforce adapter routes name: its breaker, and the camel-salesforce component ({@code salesforce:})
- * built from {@code switchboard.vendors.salesforce.*}. The component logs in lazily, on its first call: a hub whose
+ * The camel-salesforce component ({@code salesforce:}) the Salesforce adapter sends through, built from
+ * {@code switchboard.vendors.salesforce.*} (its breaker and budget come from its settings block, as every vendor's). The component logs in lazily, on its first call: a hub whose
  * CRM is not Salesforce never logs in and needs no Salesforce credentials (the routes reach the component through
  * {@code toD} only, so it is not even started there). It renews an expired session itself: on a 401 it logs in
  * again, once, and repeats the call.
  */
 @Configuration(proxyBeanMethods = false)
 public class SalesforceBeans {
-
-    @Bean
-    CircuitBreaker salesforceBreaker(CircuitBreakerRegistry breakers) {
-        return breakers.circuitBreaker("salesforce");
-    }
 
     /** Found by Camel as the {@code salesforce} component (the starter's own customizer is switched off). */
     @Bean("salesforce")

@@ -1,0 +1,2 @@
+/** Notion as a knowledge base: the pages shared with the integration, as canonical articles. */
+package io.switchboard.connectors.notion;
