@@ -12,7 +12,8 @@
 #   - one ticket per conversation across both instances (both answers name it; the helpdesk sandbox saw one create)
 #   - a webhook's cache eviction seen by both instances (both read the order from the vendor again)
 #   - the retention purge (a scheduled job) done by one instance at a time
-#   - webhooks answered 503, never 200, while the broker is away, and 200 again after it is back, by itself
+#   - webhooks answered 503, never 200, while the broker is away, and 200 again after it is back, by itself; readiness
+#     DOWN while it is away and UP again after
 # Prints a Markdown table; docs/benchmarks.md records the numbers. Exits non-zero when an assertion fails.
 #   COUNT=20000 KILL_AFTER=10 CONVERSATIONS=100 bench/standalone.sh
 set -euo pipefail
@@ -201,10 +202,11 @@ for _ in $(seq 1 120); do
     n=$((n + 1)); status=$(deliver $port "msg_recovery_$n")
     [ "$status" = 200 ] && { ok=$((ok + 1)); echo "msg_recovery_$n $port" >> "$OUT/acked.txt"; }
   done
-  [ $ok = 2 ] && { recovered=$((SECONDS - restarted)); break; }
+  [ $ok = 2 ] && ready http://127.0.0.1:$A/actuator/health/readiness && ready http://127.0.0.1:$B/actuator/health/readiness \
+    && { recovered=$((SECONDS - restarted)); break; }
   sleep 0.5
 done
-echo "broker back; both instances took webhooks again after ${recovered:-never} s"
+echo "broker back; both instances ready and taking webhooks again after ${recovered:-never} s"
 
 # --- a webhook's cache eviction, seen by both instances ---------------------------------------------------------
 ORDER_TOKEN=$(python3 -c 'import sys; sys.path.insert(0, "bench"); import standalone_load as l; print(l.token(l.CUSTOMER, "orders:read"))')
@@ -285,5 +287,6 @@ check '[ "$unpublished" = 0 ]' "acknowledged deliveries whose event was not publ
 check '[ "$twice_ticketed" = 0 ] && [ "$ticket_creates" = "$one_ticket" ] && [ "$same_again" = "$one_ticket" ]' "tickets: $twice_ticketed conversations with two, $ticket_creates creates for $one_ticket opened, $same_again the same when asked again"
 check '[ "$evicted" -ge 2 ]' "cache eviction seen by $evicted of 2 instances"
 check '[ "$outage_200" = 0 ]' "$outage_200 deliveries answered 200 while the broker was away"
-check '[ -n "$recovered" ]' "the instances did not take webhooks again after the broker restart"
+check '[ "$not_ready" -gt 0 ]' "readiness stayed UP while the broker was away"
+check '[ -n "$recovered" ]' "the instances were not ready and taking webhooks again after the broker restart"
 exit $failed
