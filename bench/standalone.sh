@@ -16,7 +16,7 @@
 #   - webhooks answered 503, never 200, while the broker is away, and 200 again after it is back, by itself; readiness
 #     DOWN while it is away and UP again after
 # Prints a Markdown table; docs/benchmarks.md records the numbers. Exits non-zero when an assertion fails.
-#   COUNT=20000 KILL_AFTER=10 CONVERSATIONS=100 bench/standalone.sh
+#   COUNT=20000 KILL_AFTER=10 CONVERSATIONS=100 [READY_WAIT=600] bench/standalone.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -70,7 +70,13 @@ cleanup() {   # the hubs first, while their broker and database are still there
 }
 trap cleanup EXIT
 ready() { curl -s -o /dev/null -w '%{http_code}' "$1" | grep -q 200; }
-wait_for() { for _ in $(seq 1 240); do ready "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
+# how long an instance may take to become ready: 7 s on a quiet machine, 222 s seen on a shared one
+READY_WAIT=${READY_WAIT:-600}
+wait_for() {
+  local until=$((SECONDS + READY_WAIT))
+  while [ $SECONDS -lt $until ]; do ready "$1" && return 0; sleep 0.5; done
+  echo "no answer from $1 within ${READY_WAIT}s" >&2; exit 1
+}
 sql() { PGPASSWORD=$DB_PASSWORD psql -h 127.0.0.1 -p $PG_PORT -U switchboard -d switchboard -Atc "$1"; }
 
 # --- ActiveMQ Artemis, from the official distribution on Maven Central -------------------------------------------
