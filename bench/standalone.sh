@@ -9,12 +9,14 @@
 # is killed with SIGKILL and started again; after the load the broker is stopped and started again. Asserted:
 #   - every acknowledged delivery processed exactly once (webhook_processed), its event published (switchboard.events,
 #     a durable subscription opened before the load; the relay may publish a row twice after a SIGKILL)
-#   - one ticket per conversation across both instances (both answers name it; the helpdesk sandbox saw one create)
+#   - one ticket per conversation across both instances (both answers name it; the helpdesk sandbox saw no
+#     conversation created twice), and every success answer a ticket
 #   - a webhook's cache eviction seen by both instances (both read the order from the vendor again)
 #   - the retention purge (a scheduled job) done by one instance at a time
-#   - webhooks answered 503, never 200, while the broker is away, and 200 again after it is back, by itself
+#   - webhooks answered 503, never 200, while the broker is away, and 200 again after it is back, by itself; readiness
+#     DOWN while it is away and UP again after
 # Prints a Markdown table; docs/benchmarks.md records the numbers. Exits non-zero when an assertion fails.
-#   COUNT=20000 KILL_AFTER=10 CONVERSATIONS=100 bench/standalone.sh
+#   COUNT=20000 KILL_AFTER=10 CONVERSATIONS=100 [READY_WAIT=600] bench/standalone.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -68,7 +70,13 @@ cleanup() {   # the hubs first, while their broker and database are still there
 }
 trap cleanup EXIT
 ready() { curl -s -o /dev/null -w '%{http_code}' "$1" | grep -q 200; }
-wait_for() { for _ in $(seq 1 240); do ready "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
+# how long an instance may take to become ready: 7 s on a quiet machine, 222 s seen on a shared one
+READY_WAIT=${READY_WAIT:-600}
+wait_for() {
+  local until=$((SECONDS + READY_WAIT))
+  while [ $SECONDS -lt $until ]; do ready "$1" && return 0; sleep 0.5; done
+  echo "no answer from $1 within ${READY_WAIT}s" >&2; exit 1
+}
 sql() { PGPASSWORD=$DB_PASSWORD psql -h 127.0.0.1 -p $PG_PORT -U switchboard -d switchboard -Atc "$1"; }
 
 # --- ActiveMQ Artemis, from the official distribution on Maven Central -------------------------------------------
@@ -201,10 +209,11 @@ for _ in $(seq 1 120); do
     n=$((n + 1)); status=$(deliver $port "msg_recovery_$n")
     [ "$status" = 200 ] && { ok=$((ok + 1)); echo "msg_recovery_$n $port" >> "$OUT/acked.txt"; }
   done
-  [ $ok = 2 ] && { recovered=$((SECONDS - restarted)); break; }
+  [ $ok = 2 ] && ready http://127.0.0.1:$A/actuator/health/readiness && ready http://127.0.0.1:$B/actuator/health/readiness \
+    && { recovered=$((SECONDS - restarted)); break; }
   sleep 0.5
 done
-echo "broker back; both instances took webhooks again after ${recovered:-never} s"
+echo "broker back; both instances ready and taking webhooks again after ${recovered:-never} s"
 
 # --- a webhook's cache eviction, seen by both instances ---------------------------------------------------------
 ORDER_TOKEN=$(python3 -c 'import sys; sys.path.insert(0, "bench"); import standalone_load as l; print(l.token(l.CUSTOMER, "orders:read"))')
@@ -219,9 +228,17 @@ read_order $A >/dev/null; read_order $B >/dev/null
 [ "$(vendor_reads)" = "$cached" ] || echo "order 1001 was not cached" >&2
 order=$(python3 -c 'import json; print(json.dumps(json.load(open("sandbox/shopify/__files/orders/1001.json"))["orders"][0]))')
 sig=$(printf '%s' "$order" | openssl dgst -sha256 -hmac sandbox-shopify-webhook-secret -binary | base64)
-curl -s -o /dev/null -H "X-Shopify-Hmac-Sha256: $sig" -H "X-Shopify-Topic: orders/updated" \
-  -H "X-Shopify-Webhook-Id: wh-standalone-$RANDOM" -H 'Content-Type: application/json' -d "$order" \
-  "http://127.0.0.1:$A/webhooks/shopify"
+# sent again until acknowledged, as Shopify retries a 503 (just after the broker's restart, A's enqueue may still be
+# reconnecting)
+webhook_id="wh-standalone-$RANDOM"
+for _ in $(seq 1 60); do
+  status=$(curl -s -o /dev/null -w '%{http_code}' -m 10 -H "X-Shopify-Hmac-Sha256: $sig" \
+    -H "X-Shopify-Topic: orders/updated" -H "X-Shopify-Webhook-Id: $webhook_id" -H 'Content-Type: application/json' \
+    -d "$order" "http://127.0.0.1:$A/webhooks/shopify" || true)
+  [ "$status" = 200 ] && break
+  sleep 1
+done
+[ "$status" = 200 ] || echo "the orders/updated webhook was not acknowledged: $status" >&2
 evicted=0
 for _ in $(seq 1 20); do
   sleep 0.5
@@ -248,20 +265,29 @@ java -cp "$APP/lib/*" bench/EventTally.java drain "tcp://127.0.0.1:$BROKER_PORT"
   > "$OUT/published.txt"
 unpublished=$(sort -u "$OUT/published.txt" | comm -13 - "$OUT/acked-ids.txt" | grep -c . || true)
 republished=$(( $(grep -c . "$OUT/published.txt") - $(sort -u "$OUT/published.txt" | grep -c .) ))
-read -r conversations one_ticket twice_ticketed same_again <<<"$(python3 - "$OUT/tickets.json" <<'PY'
+read -r conversations one_ticket twice_ticketed same_again not_a_ticket <<<"$(python3 - "$OUT/tickets.json" <<'PY'
 import json, sys
-ids, again = {}, {}
+ids, again, not_a_ticket = {}, {}, 0
 for t in json.load(open(sys.argv[1])):
     if t["status"] in (200, 201):
-        (again if t.get("again") else ids).setdefault(t["conversation"], set()).add(json.loads(t["answer"])["ticketId"])
+        try:
+            ticket = json.loads(t["answer"])["ticketId"]
+        except (ValueError, KeyError):   # a success without the contract's answer
+            not_a_ticket += 1
+            continue
+        (again if t.get("again") else ids).setdefault(t["conversation"], set()).add(ticket)
 conversations = {t["conversation"] for t in json.load(open(sys.argv[1]))}
 print(len(conversations), sum(1 for c in conversations if len(ids.get(c, ())) == 1),
       sum(1 for c in conversations if len(ids.get(c, set()) | again.get(c, set())) > 1),
-      sum(1 for c in conversations if c in ids and again.get(c) == ids[c]))
+      sum(1 for c in conversations if c in ids and again.get(c) == ids[c]), not_a_ticket)
 PY
 )"
-ticket_creates=$(curl -s -X POST -d '{"method":"POST","urlPath":"/api/v2/tickets.json"}' \
-  "http://127.0.0.1:$ZENDESK/__admin/requests/count" | python3 -c 'import json,sys; print(json.load(sys.stdin)["count"])')
+# the helpdesk's creates, and the conversations it was asked to open more than one ticket for (by external_id)
+read -r ticket_creates created_twice <<<"$(curl -s -X POST -d '{"method":"POST","urlPath":"/api/v2/tickets.json"}' \
+  "http://127.0.0.1:$ZENDESK/__admin/requests/find" | python3 -c '
+import collections, json, sys
+creates = [json.loads(r["body"])["ticket"]["external_id"] for r in json.load(sys.stdin)["requests"]]
+print(len(creates), sum(1 for n in collections.Counter(creates).values() if n > 1))')"
 purges_a=$(grep -c "Retention purge deleted" "$OUT/hub-a.log" || true)
 purges_b=$(grep -c "Retention purge deleted" "$OUT/hub-b.log" || true)
 skipped=$(cat "$OUT"/hub-*.log | grep -c "Retention purge skipped" || true)
@@ -273,17 +299,21 @@ echo "| deliveries | acknowledged (200) | in | acknowledged/s (both) | by A / by
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 echo "| $COUNT + probes | $acked | ${seconds} s | $per_second | $by_a / $by_b | $missing | $twice | $unpublished | $republished |"
 echo
-echo "| conversations | opened (one answer with a ticket, the other 409 or the same) | with two tickets | asked again at the other instance: the same ticket | ticket creates at the helpdesk | cache eviction reads (2 = both) | purges by A / by B (skipped: other held it) | broker away: 200 / 503 / other | readiness not UP while away | recovered after broker start |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
-echo "| $conversations | $one_ticket | $twice_ticketed | $same_again | $ticket_creates | $evicted | $purges_a / $purges_b ($skipped) | $outage_200 / $outage_503 / $outage_other | $not_ready | ${recovered:-never} s |"
+echo "| conversations | opened (one answer with a ticket, the other 409 or the same) | with two tickets | asked again at the other instance: the same ticket | ticket creates at the helpdesk (conversations created twice) | cache eviction reads (2 = both) | purges by A / by B (skipped: other held it) | broker away: 200 / 503 / other | readiness not UP while away | recovered after broker start | 200/201 without a ticket |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| $conversations | $one_ticket | $twice_ticketed | $same_again | $ticket_creates ($created_twice) | $evicted | $purges_a / $purges_b ($skipped) | $outage_200 / $outage_503 / $outage_other | $not_ready | ${recovered:-never} s | $not_a_ticket |"
 
 failed=0
 check() { if ! eval "$1"; then echo "FAILED: $2" >&2; failed=1; fi; }
 check '[ "$missing" = 0 ]' "acknowledged deliveries not processed: $missing"
 check '[ "$twice" = 0 ]' "deliveries processed twice: $twice"
 check '[ "$unpublished" = 0 ]' "acknowledged deliveries whose event was not published: $unpublished"
-check '[ "$twice_ticketed" = 0 ] && [ "$ticket_creates" = "$one_ticket" ] && [ "$same_again" = "$one_ticket" ]' "tickets: $twice_ticketed conversations with two, $ticket_creates creates for $one_ticket opened, $same_again the same when asked again"
+# a create whose answer timed out at the hub leaves a ticket that the conversation's next request finds: creates may
+# outnumber the tickets answered, but no conversation may have two
+check '[ "$twice_ticketed" = 0 ] && [ "$created_twice" = 0 ] && [ "$same_again" = "$one_ticket" ]' "tickets: $twice_ticketed conversations answered with two, $created_twice created twice at the helpdesk, $same_again of $one_ticket the same when asked again"
+check '[ "$not_a_ticket" = 0 ]' "$not_a_ticket ticket answers were a success (200/201) without a ticket in them"
 check '[ "$evicted" -ge 2 ]' "cache eviction seen by $evicted of 2 instances"
 check '[ "$outage_200" = 0 ]' "$outage_200 deliveries answered 200 while the broker was away"
-check '[ -n "$recovered" ]' "the instances did not take webhooks again after the broker restart"
+check '[ "$not_ready" -gt 0 ]' "readiness stayed UP while the broker was away"
+check '[ -n "$recovered" ]' "the instances were not ready and taking webhooks again after the broker restart"
 exit $failed

@@ -54,6 +54,15 @@ def deliver(port, msg_id):
                                                           "Content-Type": "application/json"})[0]
 
 
+def wait_ready(port, seconds=300):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if request(port, "GET", "/actuator/health/readiness")[0] == 200:
+            return True
+        time.sleep(0.5)
+    return False
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--ports", required=True)
@@ -124,7 +133,10 @@ def main():
     [t.join() for t in threads]
     elapsed = time.time() - started
 
-    # every conversation asked again, of the instance that did not open its ticket: the same ticket, not a new one
+    # every conversation asked again, of the instance that did not open its ticket: the same ticket, not a new one.
+    # Asked once both instances are ready: the one killed during the load may still be starting when the load ends
+    # (it answers 503 until it has started)
+    not_ready = [p for p in ports if not wait_ready(p)]
     opened = {t["conversation"]: t["port"] for t in tickets if t["status"] in (200, 201)}
     for c, port in sorted(opened.items()):
         other = ports[(ports.index(port) + 1) % len(ports)]
@@ -144,7 +156,7 @@ def main():
                       "statuses": {str(k): v for k, v in statuses.items()}, "seconds": round(elapsed, 1),
                       "acknowledged_per_second": round(len(acked) / elapsed),
                       "by_instance": {str(p): sum(1 for _, q in acked if q == p) for p in ports},
-                      "ticket_answers": len(tickets)}))
+                      "ticket_answers": len(tickets), "not_ready_when_asked_again": not_ready}))
 
 
 if __name__ == "__main__":

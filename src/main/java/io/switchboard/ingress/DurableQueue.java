@@ -6,6 +6,7 @@ import io.switchboard.api.ApiException;
 import io.switchboard.api.RequestIds;
 import io.switchboard.jobs.BackgroundLoop;
 import io.switchboard.jobs.TransactedSession;
+import io.switchboard.tracing.TraceParent;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -47,7 +48,7 @@ public class DurableQueue extends BackgroundLoop {
     private static final Logger log = LoggerFactory.getLogger(DurableQueue.class);
 
     private record Pending(WebhookDelivery delivery, String eventId, String eventType, Instant receivedAt,
-                           String requestId, CompletableFuture<Boolean> duplicate) {
+                           String requestId, String traceparent, CompletableFuture<Boolean> duplicate) {
 
         String source() {
             return delivery.source();
@@ -58,12 +59,13 @@ public class DurableQueue extends BackgroundLoop {
     private final WebhookReceipts receipts;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
+    private final TraceParent traceParent;
     private final Duration timeout;
     private final int maxBatch;
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
 
     public DurableQueue(ConnectionFactory connections, WebhookReceipts receipts, TransactionTemplate transaction,
-                        ObjectMapper json,
+                        ObjectMapper json, TraceParent traceParent,
                         WebhookProperties properties,
                         @Value("${switchboard.webhooks.enqueue-senders:4}") int senders,
                         @Value("${switchboard.webhooks.enqueue-max-batch:128}") int maxBatch) {
@@ -72,6 +74,7 @@ public class DurableQueue extends BackgroundLoop {
         this.receipts = receipts;
         this.transaction = transaction;
         this.json = json;
+        this.traceParent = traceParent;
         this.timeout = properties.enqueueTimeout();
         this.maxBatch = maxBatch;
     }
@@ -86,8 +89,9 @@ public class DurableQueue extends BackgroundLoop {
         if (!isRunning()) {
             throw ApiException.unavailable("broker", Duration.ofSeconds(5));
         }
+        // each delivery its own trace (the vendor's, or a new one), carried in its properties, bundled or not
         Pending pending = new Pending(delivery, eventId, eventType, receivedAt, MDC.get(RequestIds.MDC_KEY),
-                new CompletableFuture<>());
+                traceParent.incomingOrNew(delivery.header(TraceParent.PROPERTY)), new CompletableFuture<>());
         waiting.add(pending);
         try {
             return pending.duplicate().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -188,6 +192,9 @@ public class DurableQueue extends BackgroundLoop {
         properties.put(WebhookQueues.HEADERS, headersJson(pending.delivery()));
         if (pending.requestId() != null) {
             properties.put(WebhookQueues.REQUEST_ID, pending.requestId());
+        }
+        if (pending.traceparent() != null) {
+            properties.put(TraceParent.PROPERTY, pending.traceparent());
         }
         return new WebhookRetries.Queued(pending.delivery().body(), properties);
     }

@@ -2,6 +2,7 @@ package io.switchboard.ingress;
 
 import io.switchboard.api.RequestIds;
 import io.switchboard.jobs.Redelivery;
+import io.switchboard.tracing.TraceParent;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -37,7 +38,8 @@ public class WebhookRetries implements Processor {
 
     /** The properties a delivery carries from one attempt to the next. */
     private static final List<String> KEPT = List.of(WebhookQueues.SOURCE, WebhookQueues.EVENT_ID,
-            WebhookQueues.EVENT_TYPE, WebhookQueues.RECEIVED_AT, WebhookQueues.HEADERS, WebhookQueues.REQUEST_ID);
+            WebhookQueues.EVENT_TYPE, WebhookQueues.RECEIVED_AT, WebhookQueues.HEADERS, WebhookQueues.REQUEST_ID,
+            TraceParent.PROPERTY);
 
     private static final Logger log = LoggerFactory.getLogger(WebhookRetries.class);
 

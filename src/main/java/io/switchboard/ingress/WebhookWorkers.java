@@ -5,6 +5,7 @@ import io.switchboard.events.CanonicalEvent;
 import io.switchboard.events.EventOutbox;
 import io.switchboard.jobs.BackgroundLoop;
 import io.switchboard.jobs.TransactedSession;
+import io.switchboard.tracing.TraceParent;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -55,11 +56,12 @@ public class WebhookWorkers extends BackgroundLoop {
     private final WebhookReceipts receipts;
     private final EventOutbox outbox;
     private final WebhookMetrics metrics;
+    private final TraceParent traceParent;
     private final int maxBatch;
 
     public WebhookWorkers(WebhookSources sources, ConnectionFactory connections, ProducerTemplate camel,
                           TransactionTemplate transaction, WebhookRetries retries, WebhookReceipts receipts,
-                          EventOutbox outbox, WebhookMetrics metrics,
+                          EventOutbox outbox, WebhookMetrics metrics, TraceParent traceParent,
                           @Value("${switchboard.webhooks.consumers-per-source:2}") int consumers,
                           @Value("${switchboard.webhooks.worker-batch:100}") int maxBatch) {
         super("webhook-worker", sources.all().size() * consumers);
@@ -74,6 +76,7 @@ public class WebhookWorkers extends BackgroundLoop {
         this.receipts = receipts;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.traceParent = traceParent;
         this.maxBatch = maxBatch;
     }
 
@@ -177,17 +180,21 @@ public class WebhookWorkers extends BackgroundLoop {
                 delivery.property(WebhookQueues.EVENT_ID));
     }
 
-    /** Runs the process route on one delivery; its failure is thrown, to roll the transaction back. */
+    /**
+     * Runs the process route on one delivery, in the delivery's trace (its {@code traceparent} from the door); its
+     * failure is thrown, to roll the transaction back.
+     */
     private Exchange process(WebhookRetries.Queued delivery) {
         String requestId = delivery.property(WebhookQueues.REQUEST_ID);
         if (requestId != null) {
             MDC.put(RequestIds.MDC_KEY, requestId);
         }
         try {
-            Exchange done = camel.send("direct:webhooks.process", exchange -> {
-                exchange.getMessage().setHeaders(new HashMap<>(delivery.properties()));
-                exchange.getMessage().setBody(delivery.body());
-            });
+            Exchange done = traceParent.continued(delivery.property(TraceParent.PROPERTY), "webhook process",
+                    () -> camel.send("direct:webhooks.process", exchange -> {
+                        exchange.getMessage().setHeaders(new HashMap<>(delivery.properties()));
+                        exchange.getMessage().setBody(delivery.body());
+                    }));
             if (done.getException() != null) {
                 throw new DeliveryFailed(done.getException());
             }

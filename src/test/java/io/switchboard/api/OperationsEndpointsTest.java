@@ -28,7 +28,7 @@ class OperationsEndpointsTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode components = json.readTree(response.body()).path("components");
-        assertThat(components.path("jms").path("status").asText()).isEqualTo("UP");
+        assertThat(components.path("broker").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("db").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("integrations").path("components").path("shopify").path("status").asText())
                 .isEqualTo("UP");
@@ -40,7 +40,7 @@ class OperationsEndpointsTest {
         HttpResponse<String> readiness = get("/actuator/health/readiness");
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(json.readTree(readiness.body()).path("components").fieldNames())
-                .toIterable().contains("db", "jms").doesNotContain("integrations");
+                .toIterable().contains("db", "broker").doesNotContain("integrations");
     }
 
     @Test

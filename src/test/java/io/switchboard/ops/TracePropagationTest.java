@@ -8,10 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.switchboard.security.ApiKeys;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.Sandboxes;
 import io.switchboard.support.Tokens;
+import io.switchboard.support.Webhooks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +34,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A chat API request's trace continues onto the vendor calls it causes, directly or through a job on the broker: the
- * vendor receives a W3C traceparent of the request's trace.
+ * vendor receives a W3C traceparent of the request's trace. A webhook delivery's processing, on a worker after the
+ * broker, continues the trace the vendor's request started.
  */
 @HubTest
 class TracePropagationTest {
@@ -40,6 +47,9 @@ class TracePropagationTest {
 
     @Autowired
     ApiKeys keys;
+
+    @Autowired
+    ObservationRegistry observations;
 
     @Test
     void theVendorReceivesTheRequestsTraceId() throws Exception {
@@ -90,6 +100,42 @@ class TracePropagationTest {
                 .findAll(postRequestedFor(urlPathEqualTo("/crm/v3/objects/notes"))))
                 .anySatisfy(call -> assertThat(call.getHeader("traceparent"))
                         .matches("00-" + traceId + "-[0-9a-f]{16}-0[01]")));
+    }
+
+    @Test
+    void aWebhookDeliveryIsProcessedInTheTraceOfTheVendorsRequest() throws Exception {
+        String traceId = random(16);
+        Set<String> inTrace = ConcurrentHashMap.newKeySet();
+        observations.observationConfig().observationHandler(new InTrace(traceId, inTrace));
+
+        HttpResponse<String> delivery = Webhooks.postStandard(port, "acme", "msg_trace_" + UUID.randomUUID(),
+                "{\"type\":\"invoice.paid\"}", "traceparent", "00-" + traceId + "-" + random(8) + "-01");
+        assertThat(delivery.statusCode()).as(delivery.body()).isEqualTo(200);
+
+        // the door records no span of its own: what the trace holds is the worker's processing of the delivery
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(inTrace)
+                .as("observations in the vendor's trace, by thread").anyMatch(seen ->
+                        seen.startsWith("webhook-worker") && seen.contains("webhooks.process")));
+    }
+
+    /** Notes the observations started in one trace, as "thread: name", whatever else the hub observes meanwhile. */
+    private record InTrace(String traceId, Set<String> seen) implements ObservationHandler<Observation.Context> {
+
+        @Override
+        public void onStart(Observation.Context context) {
+            TracingObservationHandler.TracingContext tracing =
+                    context.get(TracingObservationHandler.TracingContext.class);
+            if (tracing != null && tracing.getSpan() != null
+                    && traceId.equals(tracing.getSpan().context().traceId())) {
+                seen.add(Thread.currentThread().getName() + ": " + context.getName() + " "
+                        + context.getContextualName());
+            }
+        }
+
+        @Override
+        public boolean supportsContext(Observation.Context context) {
+            return true;
+        }
     }
 
     private static String random(int bytes) {

@@ -5,8 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -40,13 +42,16 @@ public final class Webhooks {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A Standard Webhooks delivery signed now. */
-    public static HttpResponse<String> postStandard(int port, String source, String id, String body) throws Exception {
+    /** A Standard Webhooks delivery signed now, with any further headers (name, value, ...). */
+    public static HttpResponse<String> postStandard(int port, String source, String id, String body,
+                                                    String... moreHeaders) throws Exception {
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
         byte[] key = Base64.getDecoder().decode(STANDARD_SECRET.substring("whsec_".length()));
         String signature = Base64.getEncoder().encodeToString(hmac(key, id + "." + timestamp + "." + body));
-        return post(port, source, body, "webhook-id", id, "webhook-timestamp", timestamp,
-                "webhook-signature", "v1," + signature, "Content-Type", "application/json");
+        List<String> headers = new ArrayList<>(List.of("webhook-id", id, "webhook-timestamp", timestamp,
+                "webhook-signature", "v1," + signature, "Content-Type", "application/json"));
+        headers.addAll(List.of(moreHeaders));
+        return post(port, source, body, headers.toArray(String[]::new));
     }
 
     public static HttpResponse<String> postGitHub(int port, String source, String secret, String delivery, String body)
