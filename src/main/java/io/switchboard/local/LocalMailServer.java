@@ -34,7 +34,7 @@ public class LocalMailServer {
     }
 
     @Bean
-    MailServer localMailServer(GreenMail localGreenMail) {
+    MailServer embeddedMailServer(GreenMail localGreenMail) {
         return new MailServer("127.0.0.1", localGreenMail.getSmtp().getPort());
     }
 }

@@ -16,14 +16,14 @@ public class NotificationMail {
     private final String uri;
 
     public NotificationMail(NotificationProperties settings, ObjectProvider<MailServer> embedded) {
-        this.uri = settings.enabled() ? uri(settings.mail(), embedded.getIfAvailable()) : "log:notifications-disabled";
+        this.uri = settings.enabled() ? endpoint(settings.mail(), embedded.getIfAvailable()) : "log:notifications-disabled";
     }
 
     public String uri() {
         return uri;
     }
 
-    static String uri(Mail mail, MailServer embedded) {
+    static String endpoint(Mail mail, MailServer embedded) {
         String host = embedded != null ? embedded.host() : mail.host();
         int port = embedded != null ? embedded.port() : mail.port();
         if (host == null || host.isBlank()) {
