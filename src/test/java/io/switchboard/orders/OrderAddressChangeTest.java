@@ -43,13 +43,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @HubTest
 class OrderAddressChangeTest {
 
-    /** Values found nowhere else, so that any log line or answer carrying one is caught. */
-    static final String STREET = "Quokkastraat 4242";
-    static final String CITY = "Wombatville";
-    static final String POSTCODE = "Q9-8877";
-    static final String BODY = "{\"firstName\":\"Bob\",\"lastName\":\"Norman\",\"address1\":\"" + STREET
-            + "\",\"city\":\"" + CITY + "\",\"province\":\"KY\",\"postalCode\":\"" + POSTCODE
-            + "\",\"countryCode\":\"us\",\"phone\":\"555-625-1199\"}";
+    private static final String STREET = OrderAddressChangeTestAddress.STREET;
+    private static final String CITY = OrderAddressChangeTestAddress.CITY;
+    private static final String POSTCODE = OrderAddressChangeTestAddress.POSTCODE;
+    private static final String BODY = OrderAddressChangeTestAddress.BODY;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
