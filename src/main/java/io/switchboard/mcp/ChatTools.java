@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
  * The one list of tools over the chat capabilities. The MCP server ({@link McpServerConfiguration}) and the
  * function-calling schemas ({@link ToolSchemasController}) are both made from it, so they cannot drift apart.
  * Each tool names the chat API route behind its REST endpoint; {@link ToolCalls} runs that route.
- * Address change is not a tool: the hub has no such capability yet.
  */
 @Component
 public class ChatTools {
@@ -51,6 +50,35 @@ public class ChatTools {
                     "direct:api.orders.cancel",
                     (arguments, caller) -> header("orderNumber", text(arguments, "orderNumber")),
                     new Hints(false, true, true)),
+            new ChatTool("change_order_address", "Change an order's shipping address",
+                    "Ask for the shipping address of one of the customer's orders to be changed. Needs a customer"
+                            + " who verified who they are: otherwise the answer is step_up_required, and you should"
+                            + " ask the customer to verify first. Only an order that has not shipped yet can change"
+                            + " its address (conflict otherwise). The change happens in the background; the answer"
+                            + " status address_change_requested means it was accepted. The address is never shown"
+                            + " back: do not repeat it to anyone but the customer.",
+                    object(Map.ofEntries(
+                            Map.entry("orderNumber", ORDER_NUMBER),
+                            Map.entry("firstName", line("The recipient's first name.")),
+                            Map.entry("lastName", line("The recipient's last name.")),
+                            Map.entry("company", line("A company name, if any.")),
+                            Map.entry("address1", line("Street and house number.")),
+                            Map.entry("address2", line("Apartment, suite or floor, if any.")),
+                            Map.entry("city", line("The city.")),
+                            Map.entry("province",
+                                    line("The state or province code where the country has them, e.g. \"KY\".")),
+                            Map.entry("postalCode", line("The postal code.")),
+                            Map.entry("countryCode",
+                                    string("The country, ISO 3166-1 alpha-2, e.g. \"US\".", "^[A-Za-z]{2}$")),
+                            Map.entry("phone", line("A phone number for the carrier, if any."))),
+                            List.of("orderNumber", "firstName", "lastName", "address1", "city", "postalCode",
+                                    "countryCode")),
+                    "direct:api.orders.address",
+                    (arguments, caller) -> new RouteRequest(
+                            header("orderNumber", text(arguments, "orderNumber")).headers(),
+                            pick(arguments, "firstName", "lastName", "company", "address1", "address2", "city",
+                                    "province", "postalCode", "countryCode", "phone")),
+                    new Hints(false, false, false)),
             new ChatTool("get_customer", "Customer profile",
                     "Look up the customer of this conversation in the CRM: name, email, phone, tier and"
                             + " language. Use it to greet or address the customer; never reveal it to anyone else.",
@@ -180,6 +208,11 @@ public class ChatTools {
     private static String customerId(Map<String, Object> arguments, Caller caller) {
         String given = text(arguments, "customerId");
         return given == null || given.isBlank() ? caller.subject() : given;
+    }
+
+    /** A line of an address: text of at most 200 characters. */
+    private static Map<String, Object> line(String description) {
+        return Map.of("type", "string", "minLength", 1, "maxLength", 200, "description", description);
     }
 
     private static Map<String, Object> pick(Map<String, Object> arguments, String... names) {

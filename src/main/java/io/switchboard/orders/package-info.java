@@ -1,5 +1,6 @@
 /**
  * Order cancellation: whether an order may still be cancelled, the record of the cancellations asked for
- * (PostgreSQL, one per order), the job queue that carries them out and the events that report their outcome.
+ * (PostgreSQL, one per order), the job queue that carries them out and the events that report their outcome. Shipping
+ * address changes: unfulfilled orders only, the address sealed until its job has the order platform apply it.
  */
 package io.switchboard.orders;

@@ -44,8 +44,12 @@ public class ConsentController {
         boolean crmLogging = flag(consent, "crmLogging");
         boolean transcriptStorage = flag(consent, "transcriptStorage");
         boolean marketing = flag(consent, "marketing");
+        // optional: service notifications need no opt-in, so a client that does not know the purpose leaves it as is
+        boolean notifications = consent.has("notifications") ? flag(consent, "notifications")
+                : consents.current(customer).notifications();
         ApiKey key = (ApiKey) request.getAttribute(ApiKeyFilter.KEY_ATTRIBUTE);
-        return describe(customer, consents.record(customer, crmLogging, transcriptStorage, marketing, key.id()));
+        return describe(customer, consents.record(customer, crmLogging, transcriptStorage, marketing, notifications,
+                key.id()));
     }
 
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -89,6 +93,7 @@ public class ConsentController {
         entry.put("crmLogging", consent.crmLogging());
         entry.put("transcriptStorage", consent.transcriptStorage());
         entry.put("marketing", consent.marketing());
+        entry.put("notifications", consent.notifications());
         if (consent.setAt() != null) {
             entry.put("setAt", consent.setAt());
             entry.put("setBy", consent.setBy());

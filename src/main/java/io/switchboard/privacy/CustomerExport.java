@@ -126,6 +126,32 @@ public class CustomerExport {
                     g.writeEndObject();
                 });
         g.writeEndArray();
+        // the change requests, never the address (sealed while its job is pending, then gone)
+        g.writeArrayFieldStart("orderAddressChanges");
+        stream("SELECT request_id, order_number, state, reason, requested_at, updated_at FROM order_address_changes"
+                + " WHERE customer_id = ? ORDER BY requested_at", customerId, rs -> {
+                    g.writeStartObject();
+                    g.writeStringField("requestId", rs.getString(1));
+                    g.writeStringField("orderNumber", rs.getString(2));
+                    g.writeStringField("state", rs.getString(3));
+                    g.writeStringField("reason", rs.getString(4));
+                    g.writeStringField("requestedAt", instant(rs.getTimestamp(5)));
+                    g.writeStringField("updatedAt", instant(rs.getTimestamp(6)));
+                    g.writeEndObject();
+                });
+        g.writeEndArray();
+        g.writeArrayFieldStart("notifications");
+        stream("SELECT event_id, event_type, state, reason, created_at FROM notifications"
+                + " WHERE customer_id = ? ORDER BY created_at", customerId, rs -> {
+                    g.writeStartObject();
+                    g.writeStringField("eventId", rs.getString(1));
+                    g.writeStringField("eventType", rs.getString(2));
+                    g.writeStringField("state", rs.getString(3));
+                    g.writeStringField("reason", rs.getString(4));
+                    g.writeStringField("createdAt", instant(rs.getTimestamp(5)));
+                    g.writeEndObject();
+                });
+        g.writeEndArray();
         g.writeArrayFieldStart("erasureRequests");
         for (String requestId : jdbc.queryForList("SELECT request_id FROM erasure_requests WHERE customer_hash = ?",
                 String.class, ErasureRequests.fingerprint(customerId))) {
@@ -170,11 +196,12 @@ public class CustomerExport {
         g.writeBooleanField("crmLogging", current.crmLogging());
         g.writeBooleanField("transcriptStorage", current.transcriptStorage());
         g.writeBooleanField("marketing", current.marketing());
+        g.writeBooleanField("notifications", current.notifications());
         g.writeArrayFieldStart("history");
         for (Consents.Consent change : consents.history(customerId)) {
             json.writeValue(g, Map.of("crmLogging", change.crmLogging(), "transcriptStorage",
-                    change.transcriptStorage(), "marketing", change.marketing(), "setAt", change.setAt().toString(),
-                    "setBy", change.setBy()));
+                    change.transcriptStorage(), "marketing", change.marketing(), "notifications",
+                    change.notifications(), "setAt", change.setAt().toString(), "setBy", change.setBy()));
         }
         g.writeEndArray();
         g.writeEndObject();

@@ -63,6 +63,9 @@ public class LocalErasure {
                     + jdbc.update("DELETE FROM subscriber_deliveries WHERE customer_id = ?", customer)
                     // reactions to events about the customer: pending ones are not run
                     + jdbc.update("DELETE FROM reaction_jobs WHERE customer_id = ?", customer)
+                    // notifications owed to the customer are not sent; address changes (sealed addresses) go
+                    + jdbc.update("DELETE FROM notifications WHERE customer_id = ?", customer)
+                    + jdbc.update("DELETE FROM order_address_changes WHERE customer_id = ?", customer)
                     + jdbc.update("UPDATE audit_log SET actor = ? WHERE actor = ?", "jwt:" + erasedAs, "jwt:" + customer)
                     + jdbc.update("UPDATE audit_log SET action = replace(action, ?, ?) WHERE action LIKE ? ESCAPE '\\'",
                             "/customers/" + customer, "/customers/" + erasedAs, "%/customers/" + like(customer) + "%");

@@ -67,6 +67,11 @@ public class RetentionPurge {
             // one still requested has its job in flight: kept whatever its age
             purged.put("order_cancellations", jdbc.update("DELETE FROM order_cancellations WHERE state <> 'requested'"
                     + " AND updated_at < ?", before(now, retention.orderCancellations())));
+            // settled address changes (their addresses are gone already) and sent or skipped notifications: as long
+            purged.put("order_address_changes", jdbc.update("DELETE FROM order_address_changes"
+                    + " WHERE state <> 'requested' AND updated_at < ?", before(now, retention.orderCancellations())));
+            purged.put("notifications", jdbc.update("DELETE FROM notifications WHERE state <> 'pending'"
+                    + " AND done_at < ?", before(now, retention.orderCancellations())));
             purged.put("tickets", jdbc.update("DELETE FROM tickets WHERE created_at < ?", before(now, retention.tickets())));
             purged.put("exports", jdbc.update("DELETE FROM privacy_exports WHERE created_at < ?",
                     before(now, retention.exports())));

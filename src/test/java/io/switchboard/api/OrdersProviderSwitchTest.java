@@ -136,6 +136,41 @@ class OrdersProviderSwitchTest {
                 .withRequestBody(matchingJsonPath("$.status", equalTo("cancelled"))));
     }
 
+    @Test
+    void anAddressChangeIsAppliedOnWooCommerceForAnUnfulfilledOrderOnly() throws Exception {
+        String token = Tokens.verified(Tokens.CUSTOMER, "orders:write");
+        String body = io.switchboard.orders.OrderAddressChangeTestAddress.BODY;
+
+        HttpResponse<String> accepted = changeAddress("1001", token, body);
+        HttpResponse<String> shipped = changeAddress("1002", token, body);
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(shipped.statusCode()).as(shipped.body()).isEqualTo(409);
+        assertThat(json.readTree(shipped.body()).path("code").asText()).isEqualTo("conflict");
+        String requestId = json.readTree(accepted.body()).path("requestId").asText();
+        JdbcTemplate wooDatabase = wooHub.getBean(JdbcTemplate.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> wooDatabase.queryForObject(
+                "SELECT state FROM order_address_changes WHERE request_id = ?", String.class, requestId),
+                "applied"::equals);
+        Sandboxes.server("woocommerce").verify(1, putRequestedFor(urlPathEqualTo("/wp-json/wc/v3/orders/1001"))
+                .withRequestBody(matchingJsonPath("$.shipping.address_1",
+                        equalTo(io.switchboard.orders.OrderAddressChangeTestAddress.STREET)))
+                .withRequestBody(matchingJsonPath("$.shipping.postcode",
+                        equalTo(io.switchboard.orders.OrderAddressChangeTestAddress.POSTCODE)))
+                .withRequestBody(matchingJsonPath("$.shipping.country", equalTo("US"))));
+        for (HttpResponse<String> answer : List.of(accepted, shipped)) {
+            assertThat(answer.body()).doesNotContain(io.switchboard.orders.OrderAddressChangeTestAddress.STREET,
+                    io.switchboard.orders.OrderAddressChangeTestAddress.POSTCODE);
+        }
+    }
+
+    private HttpResponse<String> changeAddress(String orderNumber, String token, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + wooPort + "/api/v1/orders/"
+                        + orderNumber + "/address")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static List<String> numbers(JsonNode summaries) {
         List<String> numbers = new ArrayList<>();
         summaries.forEach(summary -> numbers.add(summary.path("orderNumber").asText()));

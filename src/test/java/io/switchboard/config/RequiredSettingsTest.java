@@ -40,6 +40,26 @@ class RequiredSettingsTest {
     }
 
     @Test
+    void prodNeedsAnSmtpServerOnlyWhileNotificationsAreOn() {
+        assertThatThrownBy(() -> prod().run())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageNotContaining("NOTIFICATIONS");
+        assertThatThrownBy(() -> prod().run("--switchboard.notifications.enabled=true"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("switchboard.notifications.mail.host (environment variable SWITCHBOARD_NOTIFICATIONS_MAIL_HOST)")
+                .hasMessageContaining("SWITCHBOARD_NOTIFICATIONS_MAIL_FROM");
+        assertThatThrownBy(() -> prod().run("--switchboard.notifications.enabled=true",
+                "--switchboard.notifications.mail.host=smtp.example.com", "--switchboard.notifications.mail.from=a@example.com"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageNotContaining("NOTIFICATIONS");
+    }
+
+    /** A builder runs once: each start needs its own. */
+    private static SpringApplicationBuilder prod() {
+        return new SpringApplicationBuilder(SwitchboardApplication.class).profiles("prod");
+    }
+
+    @Test
     void environmentVariableNamesFollowRelaxedBinding() {
         assertThat(RequiredSettings.environmentVariable("switchboard.webhooks.sources.github.secrets[0]"))
                 .isEqualTo("SWITCHBOARD_WEBHOOKS_SOURCES_GITHUB_SECRETS_0_");

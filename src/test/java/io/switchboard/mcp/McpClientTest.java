@@ -132,7 +132,10 @@ class McpClientTest {
                 call("log_conversation_event", event),
                 call("log_conversation_event", event),
                 call("cancel_order", Map.of("orderNumber", "1001")),
-                call("cancel_order", Map.of("orderNumber", "1003"))));
+                call("cancel_order", Map.of("orderNumber", "1003")),
+                call("change_order_address", Map.of("orderNumber", "1002", "firstName", "Bob", "lastName", "Norman",
+                        "address1", "Quokkastraat 4242", "city", "Wombatville", "postalCode", "Q9-8877",
+                        "countryCode", "US"))));
 
         assertThat(report.path("connected").asBoolean()).as(report.toString()).isTrue();
         assertThat(report.at("/server/info/name").asText()).isEqualTo("switchboard");
@@ -185,6 +188,8 @@ class McpClientTest {
         assertThat(cancellation.path("orderNumber").asText()).isEqualTo("1001");
         assertThat(cancellation.path("status").asText()).isEqualTo("cancellation_requested");
         assertThat(error(results.get(12)).path("code").asText()).isEqualTo("not_found");
+        assertThat(error(results.get(13)).path("code").asText()).as("1002 has shipped").isEqualTo("conflict");
+        assertThat(results.get(13).toString()).doesNotContain("Quokkastraat", "Q9-8877");
     }
 
     @Test
