@@ -201,6 +201,9 @@ public final class LoadDriver {
 
     private final Settings settings;
     private final HttpClient http;
+    /** The metrics' own client, so that a reading never waits behind the load's connections. */
+    private final HttpClient scraper = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final ExecutorService callbacks = Executors.newFixedThreadPool(2);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
@@ -259,8 +262,12 @@ public final class LoadDriver {
             }
             for (Endpoint e : Endpoint.values()) {
                 double rate = rates.get(e);
+                if (rate <= 0) {
+                    continue;
+                }
                 long n = issued.getOrDefault(e, 0L);
-                long due = (long) (rate * (now - phaseStart) / 1e9);
+                // request n is due at n / rate seconds into the phase: every one due by now
+                long due = (long) (rate * (now - phaseStart) / 1e9) + 1;
                 for (; n < due; n++) {
                     long intended = phaseStart + (long) (n / rate * 1e9);
                     issue(e, intended, tallies.computeIfAbsent(e, k -> new Tally()));
@@ -385,7 +392,7 @@ public final class LoadDriver {
     Map<String, Double> scrape() {
         Map<String, Double> values = new TreeMap<>();
         try {
-            String text = http.send(HttpRequest.newBuilder(settings.base().resolve("/actuator/prometheus"))
+            String text = scraper.send(HttpRequest.newBuilder(settings.base().resolve("/actuator/prometheus"))
                     .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString()).body();
             values.putAll(parse(text));
         } catch (IOException unreachable) {
@@ -458,8 +465,8 @@ public final class LoadDriver {
         Path out = Path.of(args[0]);
         Files.createDirectories(out);
         Settings settings = new Settings(URI.create(env("BASE", "http://127.0.0.1:8080")), System.getenv("TOKEN"),
-                env("CUSTOMER", "207119551"), Double.parseDouble(env("PEAK", "20")),
-                Double.parseDouble(env("WEBHOOK_PEAK", "20")),
+                env("CUSTOMER", "207119551"), Double.parseDouble(env("PEAK", "5")),
+                Double.parseDouble(env("WEBHOOK_PEAK", "5")),
                 Phase.parse(env("PHASES", "warm:30:1,peak:30:1,double:30:2,triple:30:3,spike:15:8,after:60:1")),
                 Duration.ofSeconds(Long.parseLong(env("WINDOW_SECONDS", "2"))), env("WEBHOOK_SOURCE", "acme"),
                 env("WEBHOOK_SECRET", "whsec_c2FuZGJveC1zdGFuZGFyZC13ZWJob29rcy1zZWNyZXQh"));

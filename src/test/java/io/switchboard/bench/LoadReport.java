@@ -243,7 +243,7 @@ final class LoadReport {
             md.append("\nThe driver did not send ").append(result.shed())
                     .append(" requests: too many were outstanding (the hub had fallen behind by seconds).\n");
         }
-        return md.toString();
+        return md.toString().replace("NaN", "–");
     }
 
     /**
