@@ -2,13 +2,14 @@
 # Start time and memory: from the command's launch to readiness 200 (/actuator/health/readiness), and the resident
 # memory (VmRSS) of the hub's JVM after 20 warm requests and 10 s idle, for the README's command and for the packaged
 # jar in several ways (fat jar; extracted; extracted with a class data sharing archive from a training run; the same
-# with the local run's small-footprint JVM flags). Each case on a fresh data directory (initdb, migrations) and then
-# restarted on it, RUNS times; prints a Markdown table of the medians, with the load average of each case.
+# with the local run's small-footprint JVM flags), all in the local profile. The README's command first on a fresh
+# data directory (initdb, migrations), then every case restarted on it, RUNS times each; prints a Markdown table of
+# the medians, with the load average of each case.
 #   RUNS=3 bench/startup.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-1}
 PORT=18280
 APP=target/startup-app
 WORK=target/startup
@@ -74,45 +75,47 @@ measure() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-declare -A row
-case_run() { # name, command... (the data directory is $data)
+# every case restarts on the same data directory, made by the first (fresh) start of the README's command
+data=$WORK/data
+case_run() { # name, command...
   local name=$1; shift
-  local fresh=() restart=() rss=() proc=() load
+  local restart=() rss=() proc=() load
   load=$(cut -d' ' -f1 /proc/loadavg)
   for r in $(seq 1 "$RUNS"); do
-    data=$WORK/data-$r; rm -rf "$data"
-    mapfile -t hub_args < <(args "$data")
-    measure "$WORK/$name-$r-fresh.log" "$@"; fresh+=("$ready_ms")
-    measure "$WORK/$name-$r-restart.log" "$@"; restart+=("$ready_ms"); rss+=("$rss_mib"); proc+=("$process_s")
+    measure "$WORK/$name-$r.log" "$@"; restart+=("$ready_ms"); rss+=("$rss_mib"); proc+=("$process_s")
   done
-  printf '| %s | %s | %s | %s | %s | %s |\n' "$name" \
-    "$(printf '%s\n' "${fresh[@]}" | median | awk '{printf "%.1f", $1/1000}')" \
+  printf '| %s | %s | %s | %s | %s |\n' "$name" \
     "$(printf '%s\n' "${restart[@]}" | median | awk '{printf "%.1f", $1/1000}')" \
     "$(printf '%s\n' "${proc[@]}" | median)" "$(printf '%s\n' "${rss[@]}" | median)" "$load"
 }
 
-# commands read $data and ${hub_args[@]} when they run
+mapfile -t hub_args < <(args "$data")
+# commands read ${hub_args[@]} when they run
 mvn_run() { ./mvnw -q -B -o spring-boot:run -Dspring-boot.run.arguments="$(printf '%s ' "${hub_args[@]}")"; }
 fat() { java $PROD_JVM -jar target/switchboard-*.jar --spring.profiles.active=local "${hub_args[@]}"; }
 extracted() { java $PROD_JVM -jar "$JAR" --spring.profiles.active=local "${hub_args[@]}"; }
 extracted_cds() { java $PROD_JVM -XX:SharedArchiveFile="$WORK/prod.jsa" -jar "$JAR" --spring.profiles.active=local "${hub_args[@]}"; }
+small() { java $SMALL_JVM -jar "$JAR" --spring.profiles.active=local "${hub_args[@]}"; }
 small_cds() { java $SMALL_JVM -XX:SharedArchiveFile="$WORK/small.jsa" -jar "$JAR" --spring.profiles.active=local "${hub_args[@]}"; }
 
+echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; $RUNS runs each, medians."
+echo
+load=$(cut -d' ' -f1 /proc/loadavg)
+measure "$WORK/fresh.log" mvn_run
+echo "\`./mvnw spring-boot:run\` on a fresh data directory (initdb, migrations): ready in $(awk -v m="$ready_ms" 'BEGIN {printf "%.1f", m/1000}') s (the log: $process_s s), RSS $rss_mib MiB (load average $load)."
+echo
 # the training runs: start until the context is refreshed, then exit, writing the classes loaded (Spring Boot's CDS)
-mapfile -t hub_args < <(args "$WORK/train")
 java $PROD_JVM -XX:ArchiveClassesAtExit="$WORK/prod.jsa" -Dspring.context.exit=onRefresh -jar "$JAR" \
   --spring.profiles.active=local "${hub_args[@]}" > "$WORK/train-prod.log" 2>&1
 java $SMALL_JVM -XX:ArchiveClassesAtExit="$WORK/small.jsa" -Dspring.context.exit=onRefresh -jar "$JAR" \
   --spring.profiles.active=local "${hub_args[@]}" > "$WORK/train-small.log" 2>&1
-
-echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; $RUNS runs each, medians."
-echo
-echo "| how | ready, fresh data (s) | ready, restart (s) | the log's \"process running for\" on restart (s) | RSS after 20 requests and 10 s idle (MiB) | load average at the start |"
-echo "| --- | --- | --- | --- | --- | --- |"
+echo "| how (restart on existing data) | ready (s) | the log's \"process running for\" (s) | RSS after 20 requests and 10 s idle (MiB) | load average at the start |"
+echo "| --- | --- | --- | --- | --- |"
 case_run "\`./mvnw spring-boot:run\` (README)" mvn_run
 case_run "fat jar, \`$PROD_JVM\`" fat
 case_run "extracted jar, same JVM" extracted
 case_run "extracted jar + CDS archive, same JVM" extracted_cds
+case_run "extracted jar, \`$SMALL_JVM\`" small
 case_run "extracted jar + CDS archive, \`$SMALL_JVM\`" small_cds
 echo
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
