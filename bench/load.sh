@@ -17,6 +17,9 @@ export WEBHOOK_PEAK=${WEBHOOK_PEAK:-5}   # webhook deliveries a second at the ex
 PHASES=${PHASES:-warm:30:1,peak:30:1,double:30:2,triple:30:3,spike:15:8,after:60:1}
 POOL_SIZE=${POOL_SIZE:-2}                # the too-small pool of the second run (Flyway needs 2 to start)
 POOL_PHASES=${POOL_PHASES:-peak:20:1,triple:30:3,after:40:1}
+# the reference: the same driver against the bare JDK server (bench/BareServer.java, a constant 200 on every path)
+REFERENCE_PHASES=${REFERENCE_PHASES:-triple:20:3,spike:15:8}
+BARE_PORT=18199
 HUB_JVM=${HUB_JVM:--XX:+UseParallelGC -Xms256m -Xmx512m}
 OUT=${OUT:-docs/load}
 APP=target/bench-app
@@ -101,6 +104,12 @@ run() { # name, phases, extra hub arguments
 
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+java -Dsun.net.httpserver.nodelay=true bench/BareServer.java $BARE_PORT & bare=$!
+until curl -s -o /dev/null http://127.0.0.1:$BARE_PORT/; do sleep 0.2; done
+echo "reference: bare JDK server, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+BASE=http://127.0.0.1:$BARE_PORT PHASES=$REFERENCE_PHASES TOKEN=none BASELINE_PHASE=none \
+  java -cp target/test-classes io.switchboard.bench.LoadDriver "$WORK/reference"
+kill $bare; wait $bare 2>/dev/null || true
 run main "$PHASES"
 run small-pool "$POOL_PHASES" --spring.datasource.hikari.maximum-pool-size="$POOL_SIZE"
 
@@ -112,6 +121,12 @@ commit=$(git rev-parse --short HEAD)
   echo "$(nproc) cores, the hub's JVM \`$HUB_JVM\`, packaged jar, local profile with its embedded broker, database and"
   echo "WireMock sandbox, the load driver on the same cores). Reproduce: \`PEAK=$PEAK WEBHOOK_PEAK=$WEBHOOK_PEAK bench/load.sh\`."
   echo
+  echo "## The reference: the same driver against the bare JDK server"
+  echo
+  echo "What the driver and the machine give by themselves at that moment: \`bench/BareServer.java\` answers every"
+  echo "path with a constant 200 at once (its pool, cache and queue columns stay empty)."
+  echo
+  sed -n '/^| phase | endpoint/,/^$/p' "$WORK/reference/summary.md"
   echo "## The expected peak, 2x, 3x, a spike and after it"
   echo
   cat "$WORK/main/summary.md"

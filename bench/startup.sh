@@ -6,10 +6,14 @@
 # data directory (initdb, migrations), then every case restarted on it, RUNS times each; prints a Markdown table of
 # the medians, with the load average of each case.
 #   RUNS=3 bench/startup.sh
+#   CASES="extracted extracted_cds readme" FRESH=extracted bench/startup.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-1}
+# which ways of starting, and which one makes the data directory (its fresh start is reported apart)
+CASES=${CASES:-readme fat extracted extracted_cds small small_cds}
+FRESH=${FRESH:-readme}
 PORT=18280
 APP=target/startup-app
 WORK=target/startup
@@ -100,22 +104,28 @@ small_cds() { java $SMALL_JVM -XX:SharedArchiveFile="$WORK/small.jsa" -jar "$JAR
 
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; $RUNS runs each, medians."
 echo
+declare -A command=([readme]=mvn_run [fat]=fat [extracted]=extracted [extracted_cds]=extracted_cds [small]=small
+  [small_cds]=small_cds)
+declare -A title=([readme]="\`./mvnw spring-boot:run\` (README)" [fat]="fat jar, \`$PROD_JVM\`"
+  [extracted]="extracted jar, \`$PROD_JVM\`" [extracted_cds]="extracted jar + CDS archive, \`$PROD_JVM\`"
+  [small]="extracted jar, \`$SMALL_JVM\`" [small_cds]="extracted jar + CDS archive, \`$SMALL_JVM\`")
 load=$(cut -d' ' -f1 /proc/loadavg)
-measure "$WORK/fresh.log" mvn_run
-echo "\`./mvnw spring-boot:run\` on a fresh data directory (initdb, migrations): ready in $(awk -v m="$ready_ms" 'BEGIN {printf "%.1f", m/1000}') s (the log: $process_s s), RSS $rss_mib MiB (load average $load)."
+measure "$WORK/fresh.log" "${command[$FRESH]}"
+echo "${title[$FRESH]} on a fresh data directory (initdb, migrations): ready in $(awk -v m="$ready_ms" 'BEGIN {printf "%.1f", m/1000}') s (the log: $process_s s), RSS $rss_mib MiB (load average $load)."
 echo
 # the training runs: start until the context is refreshed, then exit, writing the classes loaded (Spring Boot's CDS)
-java $PROD_JVM -XX:ArchiveClassesAtExit="$WORK/prod.jsa" -Dspring.context.exit=onRefresh -jar "$JAR" \
-  --spring.profiles.active=local "${hub_args[@]}" > "$WORK/train-prod.log" 2>&1
-java $SMALL_JVM -XX:ArchiveClassesAtExit="$WORK/small.jsa" -Dspring.context.exit=onRefresh -jar "$JAR" \
-  --spring.profiles.active=local "${hub_args[@]}" > "$WORK/train-small.log" 2>&1
+if [[ " $CASES " == *" extracted_cds "* ]]; then
+  java $PROD_JVM -XX:ArchiveClassesAtExit="$WORK/prod.jsa" -Dspring.context.exit=onRefresh -jar "$JAR" \
+    --spring.profiles.active=local "${hub_args[@]}" > "$WORK/train-prod.log" 2>&1 || true
+fi
+if [[ " $CASES " == *" small_cds "* ]]; then
+  java $SMALL_JVM -XX:ArchiveClassesAtExit="$WORK/small.jsa" -Dspring.context.exit=onRefresh -jar "$JAR" \
+    --spring.profiles.active=local "${hub_args[@]}" > "$WORK/train-small.log" 2>&1 || true
+fi
 echo "| how (restart on existing data) | ready (s) | the log's \"process running for\" (s) | RSS after 20 requests and 10 s idle (MiB) | load average at the start |"
 echo "| --- | --- | --- | --- | --- |"
-case_run "\`./mvnw spring-boot:run\` (README)" mvn_run
-case_run "fat jar, \`$PROD_JVM\`" fat
-case_run "extracted jar, same JVM" extracted
-case_run "extracted jar + CDS archive, same JVM" extracted_cds
-case_run "extracted jar, \`$SMALL_JVM\`" small
-case_run "extracted jar + CDS archive, \`$SMALL_JVM\`" small_cds
+for c in $CASES; do
+  case_run "${title[$c]}" "${command[$c]}"
+done
 echo
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
