@@ -24,7 +24,9 @@ PROD_JVM=${PROD_JVM:--XX:+UseParallelGC -Xms256m -Xmx512m}
 if [ -z "${SKIP_BUILD:-}" ]; then
   ./mvnw -q -B package -DskipTests
 fi
-rm -rf "$WORK" "$APP"; mkdir -p "$WORK"
+# FRESH=none: restart on the data directory a previous run left
+[ "$FRESH" = none ] || rm -rf "$WORK"
+rm -rf "$APP"; mkdir -p "$WORK"
 java -Djarmode=tools -jar target/switchboard-*.jar extract --destination "$APP" --force >/dev/null
 JAR=$(ls "$APP"/switchboard-*.jar)
 
@@ -66,9 +68,9 @@ measure() {
   # the hub's JVM: the launched java itself, or spring-boot:run's forked one
   hub=$(pgrep -f "server.port=$PORT" | while read -r p; do
     [ "$(readlink /proc/$p/exe 2>/dev/null | xargs -r basename)" = java ] && grep -qa SwitchboardApplication /proc/$p/cmdline \
-      && echo "$p"; done | head -1)
+      && echo "$p"; done | head -1 || true)
   [ -z "$hub" ] && hub=$(pgrep -f "server.port=$PORT" | while read -r p; do
-    [ "$(readlink /proc/$p/exe 2>/dev/null | xargs -r basename)" = java ] && echo "$p"; done | tail -1)
+    [ "$(readlink /proc/$p/exe 2>/dev/null | xargs -r basename)" = java ] && echo "$p"; done | tail -1 || true)
   rss_mib=$(awk '/VmRSS/ {printf "%d", $2/1024}' /proc/"$hub"/status)
   # the hub first (spring-boot:run's forked JVM outlives its wrapper otherwise), then what was launched
   kill "$hub" 2>/dev/null || true
@@ -110,8 +112,8 @@ declare -A title=([readme]="\`./mvnw spring-boot:run\` (README)" [fat]="fat jar,
   [extracted]="extracted jar, \`$PROD_JVM\`" [extracted_cds]="extracted jar + CDS archive, \`$PROD_JVM\`"
   [small]="extracted jar, \`$SMALL_JVM\`" [small_cds]="extracted jar + CDS archive, \`$SMALL_JVM\`")
 load=$(cut -d' ' -f1 /proc/loadavg)
-measure "$WORK/fresh.log" "${command[$FRESH]}"
-echo "${title[$FRESH]} on a fresh data directory (initdb, migrations): ready in $(awk -v m="$ready_ms" 'BEGIN {printf "%.1f", m/1000}') s (the log: $process_s s), RSS $rss_mib MiB (load average $load)."
+[ "$FRESH" = none ] || measure "$WORK/fresh.log" "${command[$FRESH]}"
+[ "$FRESH" = none ] || echo "${title[$FRESH]} on a fresh data directory (initdb, migrations): ready in $(awk -v m="$ready_ms" 'BEGIN {printf "%.1f", m/1000}') s (the log: $process_s s), RSS $rss_mib MiB (load average $load)."
 echo
 # the training runs: start until the context is refreshed, then exit, writing the classes loaded (Spring Boot's CDS)
 if [[ " $CASES " == *" extracted_cds "* ]]; then
