@@ -27,6 +27,17 @@ COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 # the routes integration engineers edit: read from here, so that a mount over /app/routes replaces them
 COPY routes /app/routes
+# class data sharing (Spring Boot's CDS support): a training run starts the hub in the local profile (everything
+# embedded, nothing to reach) up to its refreshed context and exits, writing the classes it loaded to an archive that
+# every start then maps instead of loading and verifying them again (docs/benchmarks.md, "Start and memory"). A failed
+# training leaves no archive, and the JVM starts without one
+RUN java -XX:ArchiveClassesAtExit=/app/switchboard.jsa -Dspring.context.exit=onRefresh -jar /app/switchboard.jar \
+        --spring.profiles.active=local --switchboard.local.sandbox.enabled=false \
+        --switchboard.local.postgres.data-directory=/tmp/cds/postgres \
+        --spring.artemis.embedded.data-directory=/tmp/cds/artemis --switchboard.local.broker.tcp-port=0 \
+        --camel.main.routes-reload-enabled=false > /tmp/cds-training.log 2>&1 \
+    || echo "CDS training failed, no archive: $(tail -5 /tmp/cds-training.log)"; \
+    rm -rf /tmp/cds /tmp/cds-training.log /tmp/embedded-pg
 
 # production unless told otherwise; the heap is 60 % of the container's memory limit (the rest: metaspace, threads,
 # code cache, network buffers), and an out-of-memory JVM exits (to be restarted) rather than limping on
@@ -42,4 +53,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 \
     CMD curl -fsS -o /dev/null "http://127.0.0.1:${MANAGEMENT_SERVER_PORT:-${SERVER_PORT:-8080}}/actuator/health/readiness" || exit 1
 # exec form: java is PID 1 and gets SIGTERM itself, then shuts down gracefully (server.shutdown=graceful)
 STOPSIGNAL SIGTERM
-ENTRYPOINT ["java", "-jar", "/app/switchboard.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/switchboard.jsa", "-Xshare:auto", "-jar", "/app/switchboard.jar"]

@@ -3,6 +3,8 @@
 # the current time) to the local run's "acme" source, beside the bare JDK server in the same run. Afterwards it
 # waits for the workers to drain the queue and reports how long that took, and what a delivery cost in CPU. A first
 # run at the same load, not reported, warms the hub up.
+# HUB_PORT, BARE_PORT and HUB_ARGS (more arguments for the hub, e.g. its sandbox and broker ports) let it run beside
+# a local run on the default ports (bench/door-vs-artemis.sh does).
 #   DURATION=20s CONNECTIONS=32 bench/webhooks.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,11 +19,16 @@ APP=target/bench-app
 DATA=target/bench-data
 LOG=target/bench-hub.log
 WORK=target/bench-webhooks
+HUB_PORT=${HUB_PORT:-8080}
+BARE_PORT=${BARE_PORT:-8099}
+HUB_ARGS=${HUB_ARGS:-}
 export THREADS=2 DELIVERIES=$WORK/deliveries.txt BODY=$WORK/body.json
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-./mvnw -q -B package -DskipTests
-java -Djarmode=tools -jar target/switchboard-*.jar extract --destination "$APP" --force >/dev/null
+if [ -z "${SKIP_BUILD:-}" ]; then   # SKIP_BUILD=1: the jar already extracted in target/bench-app
+  ./mvnw -q -B package -DskipTests
+  java -Djarmode=tools -jar target/switchboard-*.jar extract --destination "$APP" --force >/dev/null
+fi
 mkdir -p "$WORK"
 
 pids=()
@@ -29,13 +36,13 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait || true; }
 trap cleanup EXIT
 
-java -Dsun.net.httpserver.nodelay=true bench/BareServer.java 8099 & pids+=("$!")
+java -Dsun.net.httpserver.nodelay=true bench/BareServer.java "$BARE_PORT" & pids+=("$!")
 rm -rf "$DATA"
 java $HUB_JVM -jar "$APP"/switchboard-*.jar \
   --spring.profiles.active=local \
   --switchboard.local.postgres.data-directory="$DATA/postgres" \
   --spring.artemis.embedded.data-directory="$DATA/artemis" \
-  --camel.main.routes-reload-enabled=false > "$LOG" 2>&1 &
+  --camel.main.routes-reload-enabled=false --server.port="$HUB_PORT" $HUB_ARGS > "$LOG" 2>&1 &
 hub=$!; pids+=("$hub")
 until grep -q "Switchboard is ready" "$LOG"; do sleep 0.2; kill -0 "$hub"; done
 
@@ -81,17 +88,17 @@ cpu_ticks() {
   echo "$total"
 }
 
-counter() { curl -s http://127.0.0.1:8080/actuator/prometheus | awk -v m="$1" '$1 ~ "^"m"\\{source=\"acme\"" {printf "%d", $2}'; }
+counter() { curl -s http://127.0.0.1:$HUB_PORT/actuator/prometheus | awk -v m="$1" '$1 ~ "^"m"\\{source=\"acme\"" {printf "%d", $2}'; }
 
 echo "| endpoint | req/s (wrk -t2 -c$CONNECTIONS) | p50 | p99 | non-2xx |"
 echo "| --- | --- | --- | --- | --- |"
-echo "| bare JDK server, constant 200 | $(measure http://127.0.0.1:8099) |"
+echo "| bare JDK server, constant 200 | $(measure http://127.0.0.1:$BARE_PORT) |"
 # a first run, not reported, so that the measured one finds the hub's code compiled (JIT) and its pools full
-DELIVERIES=$DELIVERIES.warm measure http://127.0.0.1:8080 "$WARMUP" >/dev/null
+DELIVERIES=$DELIVERIES.warm measure http://127.0.0.1:$HUB_PORT "$WARMUP" >/dev/null
 until [ "$(counter switchboard_webhooks_processed_total)" -ge "$(counter switchboard_webhooks_accepted_total)" ]; do sleep 1; done
 warm=$(counter switchboard_webhooks_accepted_total)
 ticks_before=$(cpu_ticks)
-echo "| POST /webhooks/acme, durable | $(measure http://127.0.0.1:8080) |"
+echo "| POST /webhooks/acme, durable | $(measure http://127.0.0.1:$HUB_PORT) |"
 total=$(counter switchboard_webhooks_accepted_total)
 accepted=$(( total - warm ))
 start=$(date +%s)

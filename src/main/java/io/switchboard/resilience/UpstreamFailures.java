@@ -5,6 +5,7 @@ import io.switchboard.api.ApiException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -17,18 +18,23 @@ import java.util.List;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Turns what went wrong while calling a vendor into the contract's typed errors: breaker open or connection
  * refused is {@code upstream_unavailable}, too slow is {@code upstream_timeout}, a 429 is
- * {@code upstream_rate_limited}. A capability route names its {@link #SOURCE} before it calls the adapter.
+ * {@code upstream_rate_limited}. A capability route names its {@link #SOURCE} before it calls the adapter. The hub's
+ * own database out of connections (its pool exhausted) is {@code upstream_unavailable} too, for any route.
  */
 @Component
 public class UpstreamFailures {
 
     /** Exchange property naming the capability's source in errors ({@code orders}, {@code crm}, ...). */
     public static final String SOURCE = "switchboardSource";
+    /** The source named when the hub's own database cannot serve a request that names no other. */
+    public static final String DATABASE = "database";
 
     private final BreakerProperties breaker;
     private final List<VendorErrors> readers;
@@ -44,6 +50,12 @@ public class UpstreamFailures {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ApiException api) {
                 return Optional.of(api);
+            }
+            // the hub's own database had no connection free in time (the pool exhausted) or could not be reached:
+            // the caller may come back, whichever route was asking
+            if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException
+                    || t instanceof CannotCreateTransactionException) {
+                return Optional.of(ApiException.unavailable(source == null ? DATABASE : source, breaker.retryAfter()));
             }
             if (source == null) {
                 continue;

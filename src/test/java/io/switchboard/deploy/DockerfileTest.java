@@ -59,6 +59,20 @@ class DockerfileTest {
     }
 
     @Test
+    void startsFromTheClassArchiveItsTrainingRunWrote() throws IOException {
+        List<String> runtime = stages().get(1);
+
+        String training = runtime.stream().filter(i -> i.startsWith("RUN") && i.contains("-XX:ArchiveClassesAtExit="))
+                .findFirst().orElseThrow();
+        assertThat(training).contains("-XX:ArchiveClassesAtExit=/app/switchboard.jsa", "-Dspring.context.exit=onRefresh",
+                "-jar /app/switchboard.jar");
+        // the training runs on the same jar and class path as the entry point, or the JVM ignores the archive
+        assertThat(runtime.indexOf(training)).isGreaterThan(runtime.indexOf("COPY --from=build /layers/application/ ./"));
+        assertThat(last(runtime, "ENTRYPOINT ")).contains("\"-XX:SharedArchiveFile=/app/switchboard.jsa\"",
+                "\"-jar\", \"/app/switchboard.jar\"");
+    }
+
+    @Test
     void runsAsNonRootWithJavaAsPidOneAndAReadinessHealthCheck() throws IOException {
         List<String> runtime = stages().get(1);
 

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Start time and memory: from the command's launch to readiness 200 (/actuator/health/readiness), and the resident
+# memory (VmRSS) of the hub's JVM after 20 warm requests and 10 s idle, for the README's command and for the packaged
+# jar in several ways (fat jar; extracted; extracted with a class data sharing archive from a training run; the same
+# with the local run's small-footprint JVM flags), all in the local profile. The README's command first on a fresh
+# data directory (initdb, migrations), then every case restarted on it, RUNS times each; prints a Markdown table of
+# the medians, with the load average of each case.
+#   RUNS=3 bench/startup.sh
+#   CASES="extracted extracted_cds readme" FRESH=extracted bench/startup.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-1}
+# which ways of starting, and which one makes the data directory (its fresh start is reported apart)
+CASES=${CASES:-readme fat extracted extracted_cds small small_cds}
+FRESH=${FRESH:-readme}
+PORT=18280
+APP=target/startup-app
+WORK=target/startup
+# the JVM flags spring-boot:run uses (pom.xml), for the jar cases that say "small"
+SMALL_JVM=${SMALL_JVM:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:ReservedCodeCacheSize=64m -Xms32m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}
+PROD_JVM=${PROD_JVM:--XX:+UseParallelGC -Xms256m -Xmx512m}
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  ./mvnw -q -B package -DskipTests
+fi
+# FRESH=none: restart on the data directory a previous run left
+[ "$FRESH" = none ] || rm -rf "$WORK"
+rm -rf "$APP"; mkdir -p "$WORK"
+java -Djarmode=tools -jar target/switchboard-*.jar extract --destination "$APP" --force >/dev/null
+JAR=$(ls "$APP"/switchboard-*.jar)
+
+# the local profile on ports of its own
+args() { # data directory
+  local vendors=(shopify hubspot zendesk freshdesk woocommerce confluence jira salesforce) i=1
+  printf '%s\n' "--server.port=$PORT" "--switchboard.local.postgres.data-directory=$1/postgres" \
+    "--spring.artemis.embedded.data-directory=$1/artemis" "--switchboard.local.broker.tcp-port=0" \
+    "--camel.main.routes-reload-enabled=false"
+  for v in "${vendors[@]}"; do
+    printf '%s\n' "--switchboard.local.sandbox.ports.$v=1829$i" "--switchboard.vendors.$v.base-url=http://127.0.0.1:1829$i"
+    i=$((i + 1))
+  done
+}
+
+pid=
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; }
+trap cleanup EXIT
+
+# launches "$@" (its output in $log), waits for readiness; sets ready_ms, rss_mib, process_s (the log's own figure)
+measure() {
+  local log=$1; shift
+  local t0 now hub
+  t0=$(date +%s%N)
+  "$@" > "$log" 2>&1 &
+  pid=$!
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$PORT/actuator/health/readiness)" = 200 ]; do
+    kill -0 "$pid" 2>/dev/null || { tail -40 "$log"; exit 1; }
+    sleep 0.05
+  done
+  now=$(date +%s%N)
+  ready_ms=$(( (now - t0) / 1000000 ))
+  process_s=$(grep -o "process running for [0-9.]*" "$log" | awk '{print $4}' | tail -1)
+  token=$(grep -o "Bearer [^']*" "$log" | head -1 | cut -d' ' -f2)
+  for _ in $(seq 1 20); do
+    curl -s -o /dev/null -H "Authorization: Bearer $token" http://127.0.0.1:$PORT/api/v1/orders/1001
+  done
+  sleep 10
+  # the hub's JVM: the launched java itself, or spring-boot:run's forked one
+  hub=$(pgrep -f "server.port=$PORT" | while read -r p; do
+    [ "$(readlink /proc/$p/exe 2>/dev/null | xargs -r basename)" = java ] && grep -qa SwitchboardApplication /proc/$p/cmdline \
+      && echo "$p"; done | head -1 || true)
+  [ -z "$hub" ] && hub=$(pgrep -f "server.port=$PORT" | while read -r p; do
+    [ "$(readlink /proc/$p/exe 2>/dev/null | xargs -r basename)" = java ] && echo "$p"; done | tail -1 || true)
+  rss_mib=$(awk '/VmRSS/ {printf "%d", $2/1024}' /proc/"$hub"/status)
+  # the hub first (spring-boot:run's forked JVM outlives its wrapper otherwise), then what was launched
+  kill "$hub" 2>/dev/null || true
+  while kill -0 "$hub" 2>/dev/null; do sleep 0.2; done
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  pid=
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# every case restarts on the same data directory, made by the first (fresh) start of the README's command
+data=$WORK/data
+case_run() { # name, command...
+  local name=$1; shift
+  local restart=() rss=() proc=() load
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  for r in $(seq 1 "$RUNS"); do
+    measure "$WORK/$name-$r.log" "$@"; restart+=("$ready_ms"); rss+=("$rss_mib"); proc+=("$process_s")
+  done
+  printf '| %s | %s | %s | %s | %s |\n' "$name" \
+    "$(printf '%s\n' "${restart[@]}" | median | awk '{printf "%.1f", $1/1000}')" \
+    "$(printf '%s\n' "${proc[@]}" | median)" "$(printf '%s\n' "${rss[@]}" | median)" "$load"
+}
+
+mapfile -t hub_args < <(args "$data")
+# commands read ${hub_args[@]} when they run
+mvn_run() { ./mvnw -q -B -o spring-boot:run -Dspring-boot.run.arguments="$(printf '%s ' "${hub_args[@]}")"; }
+fat() { java $PROD_JVM -jar target/switchboard-*.jar --spring.profiles.active=local "${hub_args[@]}"; }
+extracted() { java $PROD_JVM -jar "$JAR" --spring.profiles.active=local "${hub_args[@]}"; }
+extracted_cds() { java $PROD_JVM -XX:SharedArchiveFile="$WORK/prod.jsa" -jar "$JAR" --spring.profiles.active=local "${hub_args[@]}"; }
+small() { java $SMALL_JVM -jar "$JAR" --spring.profiles.active=local "${hub_args[@]}"; }
+small_cds() { java $SMALL_JVM -XX:SharedArchiveFile="$WORK/small.jsa" -jar "$JAR" --spring.profiles.active=local "${hub_args[@]}"; }
+
+echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; $RUNS runs each, medians."
+echo
+declare -A command=([readme]=mvn_run [fat]=fat [extracted]=extracted [extracted_cds]=extracted_cds [small]=small
+  [small_cds]=small_cds)
+declare -A title=([readme]="\`./mvnw spring-boot:run\` (README)" [fat]="fat jar, \`$PROD_JVM\`"
+  [extracted]="extracted jar, \`$PROD_JVM\`" [extracted_cds]="extracted jar + CDS archive, \`$PROD_JVM\`"
+  [small]="extracted jar, \`$SMALL_JVM\`" [small_cds]="extracted jar + CDS archive, \`$SMALL_JVM\`")
+load=$(cut -d' ' -f1 /proc/loadavg)
+[ "$FRESH" = none ] || measure "$WORK/fresh.log" "${command[$FRESH]}"
+[ "$FRESH" = none ] || echo "${title[$FRESH]} on a fresh data directory (initdb, migrations): ready in $(awk -v m="$ready_ms" 'BEGIN {printf "%.1f", m/1000}') s (the log: $process_s s), RSS $rss_mib MiB (load average $load)."
+echo
+# the training runs: start until the context is refreshed, then exit, writing the classes loaded (Spring Boot's CDS)
+if [[ " $CASES " == *" extracted_cds "* ]]; then
+  java $PROD_JVM -XX:ArchiveClassesAtExit="$WORK/prod.jsa" -Dspring.context.exit=onRefresh -jar "$JAR" \
+    --spring.profiles.active=local "${hub_args[@]}" > "$WORK/train-prod.log" 2>&1 || true
+fi
+if [[ " $CASES " == *" small_cds "* ]]; then
+  java $SMALL_JVM -XX:ArchiveClassesAtExit="$WORK/small.jsa" -Dspring.context.exit=onRefresh -jar "$JAR" \
+    --spring.profiles.active=local "${hub_args[@]}" > "$WORK/train-small.log" 2>&1 || true
+fi
+echo "| how (restart on existing data) | ready (s) | the log's \"process running for\" (s) | RSS after 20 requests and 10 s idle (MiB) | load average at the start |"
+echo "| --- | --- | --- | --- | --- |"
+for c in $CASES; do
+  case_run "${title[$c]}" "${command[$c]}"
+done
+echo
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
