@@ -1,6 +1,6 @@
 package io.switchboard.admin;
 
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import io.switchboard.ingress.RetryingQueues;
 import java.util.List;
 import java.util.Map;

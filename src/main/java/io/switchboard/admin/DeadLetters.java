@@ -1,6 +1,6 @@
 package io.switchboard.admin;
 
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import io.switchboard.ingress.RetryingQueues;
 import io.switchboard.ingress.WebhookQueues;
 import jakarta.jms.BytesMessage;

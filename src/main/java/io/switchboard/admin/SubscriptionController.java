@@ -1,6 +1,6 @@
 package io.switchboard.admin;
 
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import io.switchboard.subscribers.StandardWebhooks;
 import io.switchboard.subscribers.Subscription;
 import io.switchboard.subscribers.Subscriptions;

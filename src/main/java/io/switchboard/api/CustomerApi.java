@@ -1,5 +1,6 @@
 package io.switchboard.api;
 
+import io.switchboard.errors.ApiException;
 import io.switchboard.security.Access;
 import io.switchboard.security.Caller;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package io.switchboard.api;
 
+import io.switchboard.errors.ApiException;
 import io.switchboard.model.Article;
 import java.util.List;
 import java.util.Map;

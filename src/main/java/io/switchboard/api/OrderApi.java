@@ -1,5 +1,6 @@
 package io.switchboard.api;
 
+import io.switchboard.errors.ApiException;
 import io.switchboard.model.Order;
 import io.switchboard.model.OrderSummary;
 import io.switchboard.security.Access;

@@ -1,5 +1,6 @@
 package io.switchboard.api;
 
+import io.switchboard.errors.ApiException;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 

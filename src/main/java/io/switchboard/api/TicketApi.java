@@ -2,6 +2,8 @@ package io.switchboard.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.errors.ApiException;
+import io.switchboard.errors.ErrorCode;
 import io.switchboard.input.Inputs;
 import io.switchboard.model.Ticket;
 import io.switchboard.model.TicketRequest;

@@ -2,8 +2,8 @@ package io.switchboard.connectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.api.ApiException;
-import io.switchboard.api.ErrorCode;
+import io.switchboard.errors.ApiException;
+import io.switchboard.errors.ErrorCode;
 import io.switchboard.api.TicketApi;
 import io.switchboard.events.DomainEvents;
 import io.switchboard.events.EventOutbox;

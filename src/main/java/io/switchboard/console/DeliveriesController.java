@@ -2,7 +2,7 @@ package io.switchboard.console;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import io.switchboard.ingress.QueueDepths;
 import io.switchboard.ingress.RetryingQueues;
 import java.sql.Timestamp;

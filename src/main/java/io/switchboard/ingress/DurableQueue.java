@@ -2,8 +2,8 @@ package io.switchboard.ingress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.api.ApiException;
-import io.switchboard.api.RequestIds;
+import io.switchboard.errors.ApiException;
+import io.switchboard.tracing.RequestIds;
 import io.switchboard.jobs.BackgroundLoop;
 import io.switchboard.jobs.TransactedSession;
 import jakarta.jms.ConnectionFactory;

@@ -1,7 +1,7 @@
 package io.switchboard.ingress;
 
-import io.switchboard.api.ApiException;
-import io.switchboard.api.ErrorCode;
+import io.switchboard.errors.ApiException;
+import io.switchboard.errors.ErrorCode;
 import io.switchboard.input.Inputs;
 import io.switchboard.security.AuditLog;
 import io.switchboard.security.AuthMetrics;

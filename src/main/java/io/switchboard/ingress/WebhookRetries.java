@@ -1,6 +1,6 @@
 package io.switchboard.ingress;
 
-import io.switchboard.api.RequestIds;
+import io.switchboard.tracing.RequestIds;
 import io.switchboard.jobs.Redelivery;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.DeliveryMode;

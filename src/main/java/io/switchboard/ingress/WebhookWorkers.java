@@ -1,6 +1,6 @@
 package io.switchboard.ingress;
 
-import io.switchboard.api.RequestIds;
+import io.switchboard.tracing.RequestIds;
 import io.switchboard.events.CanonicalEvent;
 import io.switchboard.events.EventOutbox;
 import io.switchboard.jobs.BackgroundLoop;

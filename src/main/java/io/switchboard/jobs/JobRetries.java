@@ -1,6 +1,6 @@
 package io.switchboard.jobs;
 
-import io.switchboard.api.RequestIds;
+import io.switchboard.tracing.RequestIds;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.TextMessage;

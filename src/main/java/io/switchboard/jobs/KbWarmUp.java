@@ -1,6 +1,6 @@
 package io.switchboard.jobs;
 
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import io.switchboard.api.KbApi;
 import io.switchboard.resilience.UpstreamFailures;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.switchboard.security;
 
-import io.switchboard.api.RequestIds;
+import io.switchboard.tracing.RequestIds;
 import io.switchboard.input.Inputs;
 import io.switchboard.jobs.BackgroundLoop;
 import java.sql.Timestamp;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.api.Problems;
+import io.switchboard.errors.Problems;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.Webhooks;
 import java.net.URI;

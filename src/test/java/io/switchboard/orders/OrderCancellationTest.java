@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.api.Problems;
+import io.switchboard.errors.Problems;
 import io.switchboard.jobs.JobRetries;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.ShopifySandbox;

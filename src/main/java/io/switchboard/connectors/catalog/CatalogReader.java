@@ -1,6 +1,6 @@
 package io.switchboard.connectors.catalog;
 
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import io.switchboard.model.Money;
 import io.switchboard.model.Product;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.switchboard.connectors.hubspot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.connectors.VendorJson;
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.model.Customer;

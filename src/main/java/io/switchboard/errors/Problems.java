@@ -1,7 +1,8 @@
-package io.switchboard.api;
+package io.switchboard.errors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.tracing.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -59,7 +60,7 @@ public class Problems {
         if (error.retryAfter() != null) {
             response.setHeader("Retry-After", Long.toString(Math.max(1, error.retryAfter().toSeconds())));
         }
-        response.getOutputStream().write(body(error, (String) request.getAttribute(RequestIdFilter.ATTRIBUTE), status));
+        response.getOutputStream().write(body(error, (String) request.getAttribute(RequestIds.ATTRIBUTE), status));
     }
 
     /** The 500 answer: the request id and nothing else about what went wrong. */

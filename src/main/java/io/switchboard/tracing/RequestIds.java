@@ -1,4 +1,4 @@
-package io.switchboard.api;
+package io.switchboard.tracing;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -9,6 +9,8 @@ public final class RequestIds {
     public static final String HEADER = "X-Request-Id";
     /** MDC key; every log line a request causes carries it. */
     public static final String MDC_KEY = "requestId";
+    /** Request attribute holding the id, for code that has the request but not the MDC. */
+    public static final String ATTRIBUTE = RequestIds.class.getName();
 
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 

@@ -1,4 +1,4 @@
-package io.switchboard.api;
+package io.switchboard.errors;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.switchboard.api;
+package io.switchboard.errors;
 
 import java.util.Locale;
 
