@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.switchboard.errors.ApiException;
 import io.switchboard.errors.ErrorCode;
 import io.switchboard.errors.Problems;
+import io.switchboard.ingress.verification.WebhookDelivery;
 import io.switchboard.tracing.RequestIds;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;

@@ -7,7 +7,7 @@ import java.util.List;
  * A durable queue of the hub's own background work, {@code jobs.<name>} on the broker. A message's body is the key
  * of one job (an id: the worker looks up the rest, so nothing sensitive rests in the broker's journal). A transacted
  * worker hands it to {@code direct:jobs.<name>}; a failure is retried after the delays of the retry schedule, then
- * dead-lettered to {@code jobs.<name>.dlq}: the same machinery as webhook deliveries (ingress.WebhookRetries), and
+ * dead-lettered to {@code jobs.<name>.dlq}: the same machinery as webhook deliveries (messaging.WebhookRetries), and
  * the same admin endpoints list and replay the dead letters. A job is declared as a bean of this type.
  *
  * @param name          the job's name, unique among jobs and webhook sources

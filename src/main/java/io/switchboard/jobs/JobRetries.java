@@ -1,5 +1,6 @@
 package io.switchboard.jobs;
 
+import io.switchboard.messaging.Redelivery;
 import io.switchboard.tracing.RequestIds;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;

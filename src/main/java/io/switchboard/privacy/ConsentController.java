@@ -3,7 +3,7 @@ package io.switchboard.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.errors.ApiException;
-import io.switchboard.api.CustomerApi;
+import io.switchboard.crm.CustomerApi;
 import io.switchboard.errors.ErrorCode;
 import io.switchboard.security.ApiKey;
 import io.switchboard.security.ApiKeyFilter;

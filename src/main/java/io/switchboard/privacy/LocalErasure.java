@@ -1,6 +1,6 @@
 package io.switchboard.privacy;
 
-import io.switchboard.admin.DeadLetters;
+import io.switchboard.messaging.DeadLetters;
 import io.switchboard.events.CacheEvictions;
 import io.switchboard.events.EventOutbox;
 import io.switchboard.events.EventOutbox.Publication;

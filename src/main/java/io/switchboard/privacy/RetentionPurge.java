@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import io.switchboard.admin.DeadLetters;
+import io.switchboard.messaging.DeadLetters;
 import io.switchboard.security.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,7 @@ package io.switchboard.security;
 
 import io.switchboard.tracing.RequestIds;
 import io.switchboard.input.Inputs;
-import io.switchboard.jobs.BackgroundLoop;
+import io.switchboard.messaging.BackgroundLoop;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
+import io.switchboard.ingress.verification.SignatureSchemesTest;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.Tokens;
 import io.switchboard.support.Webhooks;

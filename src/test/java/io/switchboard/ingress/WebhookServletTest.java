@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.errors.ApiException;
 import io.switchboard.errors.Problems;
+import io.switchboard.ingress.verification.GitHubScheme;
+import io.switchboard.ingress.verification.WebhookDelivery;
 import io.switchboard.tracing.RequestIds;
 import java.time.Duration;
 import java.util.List;

@@ -7,7 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.UUID;
-import io.switchboard.admin.DeadLetters;
+import io.switchboard.messaging.DeadLetters;
 import org.springframework.jms.core.JmsTemplate;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.switchboard.connectors.catalog;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import io.switchboard.jobs.BackgroundLoop;
+import io.switchboard.messaging.BackgroundLoop;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
