@@ -13,11 +13,19 @@ import java.util.List;
  * @param name          the job's name, unique among jobs and webhook sources
  * @param retrySchedule delays between attempts (each ±20 %); after the last, the dead-letter queue
  * @param consumers     concurrent consumers per instance
+ * @param reportsDeadLetters whether a dead-lettered job is also handed, with its key as the body, to
+ *                      {@code direct:jobs.<name>.dead-lettered} (in the same broker transaction), for a job whose
+ *                      giving up must be recorded or told
  */
-public record JobQueue(String name, List<Duration> retrySchedule, int consumers) {
+public record JobQueue(String name, List<Duration> retrySchedule, int consumers, boolean reportsDeadLetters) {
 
     public JobQueue {
         retrySchedule = List.copyOf(retrySchedule);
+    }
+
+    /** A job whose dead letters wait for an operator and nothing else. */
+    public JobQueue(String name, List<Duration> retrySchedule, int consumers) {
+        this(name, retrySchedule, consumers, false);
     }
 
     public String queue() {
@@ -27,5 +35,10 @@ public record JobQueue(String name, List<Duration> retrySchedule, int consumers)
     /** The route that does one job. */
     public String endpoint() {
         return "direct:jobs." + name;
+    }
+
+    /** The route told of a dead-lettered job, when {@link #reportsDeadLetters()}. */
+    public String deadLetterEndpoint() {
+        return endpoint() + ".dead-lettered";
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.support.builder.PredicateBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,14 +15,21 @@ import org.springframework.stereotype.Component;
 /**
  * One worker route per job ({@code job-worker-<name>}): a transacted consumer of the job's queue handing each job's
  * key to {@code direct:jobs.<name>}. A failure is rescheduled or dead-lettered by {@link WebhookRetries}, as a webhook
- * delivery's is, in the same broker transaction as the consume.
+ * delivery's is, in the same broker transaction as the consume; a job that {@link JobQueue#reportsDeadLetters()} then
+ * hands its dead-lettered key to {@code direct:jobs.<name>.dead-lettered}, in that transaction too.
  */
 @Component
 public class JobWorkers extends RouteBuilder {
 
     static final String WORKER_ERRORS = "job-worker";
+    /** Exchange property naming the route told of the job once dead-lettered, for a job that has one. */
+    static final String DEAD_LETTER_ENDPOINT = "jobDeadLetterEndpoint";
 
-    /** A failed job is rescheduled or dead-lettered, never rolled back for an immediate redelivery. */
+    /**
+     * A failed job is rescheduled or dead-lettered, never rolled back for an immediate redelivery; a dead-lettered
+     * job's key goes to its dead-letter route, if it has one. (A named route configuration: the default one that
+     * every other route gets has no error handler at all.)
+     */
     @Component
     static class WorkerErrors extends RouteConfigurationBuilder {
 
@@ -33,7 +41,13 @@ public class JobWorkers extends RouteBuilder {
 
         @Override
         public void configuration() {
-            routeConfiguration(WORKER_ERRORS).onException(Exception.class).handled(true).process(retries);
+            routeConfiguration(WORKER_ERRORS).onException(Exception.class).handled(true)
+                    .process(retries)
+                    .filter(PredicateBuilder.and(exchangeProperty(WebhookRetries.DEAD_LETTERED).isEqualTo(true),
+                            exchangeProperty(DEAD_LETTER_ENDPOINT).isNotNull()))
+                        .process(WebhookRetries::restore)
+                        .toD("${exchangeProperty." + DEAD_LETTER_ENDPOINT + "}")
+                    .end();
         }
     }
 
@@ -66,6 +80,9 @@ public class JobWorkers extends RouteBuilder {
         String key = message.getBody(String.class);
         message.setBody(key);
         message.setHeader(WebhookQueues.SOURCE, job.name());
+        if (job.reportsDeadLetters()) {
+            exchange.setProperty(DEAD_LETTER_ENDPOINT, job.deadLetterEndpoint());
+        }
         if (message.getHeader(WebhookQueues.EVENT_ID) == null) {
             message.setHeader(WebhookQueues.EVENT_ID, key);
         }

@@ -7,6 +7,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -33,6 +34,8 @@ public class WebhookRetries implements Processor {
 
     /** Exchange property holding a job as it came off the queue, for a retry of it. */
     static final String DELIVERY = "webhookDelivery";
+    /** Exchange property set true once a job worker's failed job went to its dead-letter queue. */
+    public static final String DEAD_LETTERED = "webhookDeadLettered";
 
     /** The properties a delivery carries from one attempt to the next. */
     private static final List<String> KEPT = List.of(WebhookQueues.SOURCE, WebhookQueues.EVENT_ID,
@@ -95,6 +98,12 @@ public class WebhookRetries implements Processor {
         }
     }
 
+    /** A job worker's dead-letter step: the job's key as it came off the queue, as the body again. */
+    public static void restore(Exchange exchange) {
+        exchange.getMessage().setBody(new String(exchange.getProperty(DELIVERY, Queued.class).body(),
+                StandardCharsets.UTF_8));
+    }
+
     /** A job worker's last step, whichever way the job went. */
     public static void forget() {
         MDC.remove(RequestIds.MDC_KEY);
@@ -106,17 +115,19 @@ public class WebhookRetries implements Processor {
         try {
             Queued job = exchange.getProperty(DELIVERY, Queued.class);
             Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-            jms.execute(session -> {
-                reschedule(session, job, failure);
-                return null;
-            }, false);
+            boolean deadLettered = Boolean.TRUE.equals(jms.execute(session -> reschedule(session, job, failure), false));
+            exchange.setProperty(DEAD_LETTERED, deadLettered);
         } finally {
             forget();
         }
     }
 
-    /** Sends the failed delivery's copy, to retry later or to rest in the dead-letter queue, through the session. */
-    public void reschedule(Session session, Queued message, Throwable failure) throws JMSException {
+    /**
+     * Sends the failed delivery's copy, to retry later or to rest in the dead-letter queue, through the session.
+     *
+     * @return true when it was dead-lettered, its schedule used up
+     */
+    public boolean reschedule(Session session, Queued message, Throwable failure) throws JMSException {
         String source = message.property(WebhookQueues.SOURCE);
         String attempts = message.property(WebhookQueues.ATTEMPT);
         int attempt = (attempts == null ? 0 : Integer.parseInt(attempts)) + 1;
@@ -131,12 +142,13 @@ public class WebhookRetries implements Processor {
             metrics.retried(queue);
             log.warn("{} event {} failed (attempt {}), retrying in {}: {}", source,
                     message.property(WebhookQueues.EVENT_ID), attempt, schedule.get(attempt - 1), reason);
-        } else {
-            send(session, queue.deadLetters(), message, attempt, reason, 0);
-            metrics.deadLettered(queue);
-            log.error("{} event {} failed {} times, dead-lettered: {}", source,
-                    message.property(WebhookQueues.EVENT_ID), attempt, reason);
+            return false;
         }
+        send(session, queue.deadLetters(), message, attempt, reason, 0);
+        metrics.deadLettered(queue);
+        log.error("{} event {} failed {} times, dead-lettered: {}", source,
+                message.property(WebhookQueues.EVENT_ID), attempt, reason);
+        return true;
     }
 
     private static void send(Session session, String queue, Queued failed, int attempt, String reason,
