@@ -1,6 +1,6 @@
 package io.switchboard.kb;
 
-import io.switchboard.api.KbApi;
+import io.switchboard.kb.KbApi;
 import io.switchboard.errors.ApiException;
 import io.switchboard.resilience.UpstreamFailures;
 import java.util.ArrayList;

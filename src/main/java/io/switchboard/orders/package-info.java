@@ -1,5 +1,6 @@
 /**
- * Order cancellation: whether an order may still be cancelled, the record of the cancellations asked for
- * (PostgreSQL, one per order), the job queue that carries them out and the events that report their outcome.
+ * The orders capability, whichever vendor serves it: the order endpoint's checks; order cancellation: whether an
+ * order may still be cancelled, the record of the cancellations asked for (PostgreSQL, one per order), the job that
+ * carries them out and the events that report their outcome.
  */
 package io.switchboard.orders;

@@ -1,4 +1,4 @@
-package io.switchboard.api;
+package io.switchboard.orders;
 
 import io.switchboard.errors.ApiException;
 import io.switchboard.model.Order;

@@ -1,4 +1,4 @@
-package io.switchboard.connectors.catalog;
+package io.switchboard.catalog;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;

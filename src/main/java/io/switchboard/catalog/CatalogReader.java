@@ -1,4 +1,4 @@
-package io.switchboard.connectors.catalog;
+package io.switchboard.catalog;
 
 import io.switchboard.errors.ApiException;
 import io.switchboard.model.Money;

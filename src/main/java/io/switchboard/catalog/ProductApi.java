@@ -1,4 +1,4 @@
-package io.switchboard.api;
+package io.switchboard.catalog;
 
 import io.switchboard.errors.ApiException;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.switchboard.connectors.catalog;
+package io.switchboard.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.switchboard.connectors.catalog;
+package io.switchboard.catalog;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

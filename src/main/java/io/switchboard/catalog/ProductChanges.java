@@ -1,4 +1,4 @@
-package io.switchboard.connectors.catalog;
+package io.switchboard.catalog;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import io.switchboard.messaging.BackgroundLoop;

@@ -1,12 +1,12 @@
-package io.switchboard.connectors.catalog;
+package io.switchboard.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.errors.ApiException;
 import io.switchboard.model.Product;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.support.HubTest;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,4 +1,4 @@
-package io.switchboard.api;
+package io.switchboard.helpdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,8 @@
-package io.switchboard.api;
+package io.switchboard.helpdesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.helpdesk.TranscriptSentiment;
 import io.switchboard.errors.ApiException;
 import io.switchboard.errors.ErrorCode;
 import io.switchboard.input.Inputs;
@@ -28,7 +29,7 @@ public class TicketApi {
     /** Exchange property: true when the conversation's ticket already existed. */
     public static final String DEDUPLICATED = "ticketDeduplicated";
 
-    static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
+    public static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
     private static final Set<String> ROLES = Set.of("customer", "assistant", "agent");
     private static final Set<String> PRIORITIES = Set.of("low", "normal", "high", "urgent");
     private static final int MAX_TRANSCRIPT = 500;

@@ -1,4 +1,4 @@
-package io.switchboard.connectors.catalog;
+package io.switchboard.catalog;
 
 import java.sql.Connection;
 import java.sql.SQLException;

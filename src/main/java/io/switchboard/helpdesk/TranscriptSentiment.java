@@ -1,4 +1,4 @@
-package io.switchboard.api;
+package io.switchboard.helpdesk;
 
 import io.switchboard.model.TranscriptEntry;
 import java.util.List;

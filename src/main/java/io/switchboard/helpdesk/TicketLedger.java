@@ -1,13 +1,12 @@
-package io.switchboard.connectors;
+package io.switchboard.helpdesk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.errors.ApiException;
 import io.switchboard.errors.ErrorCode;
-import io.switchboard.api.TicketApi;
 import io.switchboard.events.DomainEvents;
-import io.switchboard.events.EventOutbox;
 import io.switchboard.events.EventOutbox.Publication;
+import io.switchboard.events.EventOutbox;
 import io.switchboard.model.Ticket;
 import io.switchboard.model.TicketRequest;
 import java.nio.charset.StandardCharsets;
