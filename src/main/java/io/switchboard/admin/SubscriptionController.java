@@ -2,9 +2,9 @@ package io.switchboard.admin;
 
 import io.switchboard.errors.ApiException;
 import io.switchboard.subscribers.StandardWebhooks;
+import io.switchboard.subscribers.SubscribersProperties;
 import io.switchboard.subscribers.Subscription;
 import io.switchboard.subscribers.Subscriptions;
-import io.switchboard.subscribers.SubscribersProperties;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;

@@ -2,9 +2,9 @@ package io.switchboard.helpdesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.helpdesk.TranscriptSentiment;
 import io.switchboard.errors.ApiException;
 import io.switchboard.errors.ErrorCode;
+import io.switchboard.helpdesk.TranscriptSentiment;
 import io.switchboard.input.Inputs;
 import io.switchboard.model.Ticket;
 import io.switchboard.model.TicketRequest;

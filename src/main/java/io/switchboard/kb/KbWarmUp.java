@@ -1,7 +1,7 @@
 package io.switchboard.kb;
 
-import io.switchboard.kb.KbApi;
 import io.switchboard.errors.ApiException;
+import io.switchboard.kb.KbApi;
 import io.switchboard.resilience.UpstreamFailures;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.switchboard.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.errors.ApiException;
 import io.switchboard.crm.CustomerApi;
+import io.switchboard.errors.ApiException;
 import io.switchboard.errors.ErrorCode;
 import io.switchboard.security.ApiKey;
 import io.switchboard.security.ApiKeyFilter;
