@@ -1,6 +1,6 @@
 package io.switchboard.admin;
 
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import io.switchboard.input.Inputs;
 import io.switchboard.security.AuditLog;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.switchboard.admin;
 
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import io.switchboard.conflicts.ConflictReview;
 import io.switchboard.conflicts.ConflictRules;
 import io.switchboard.conflicts.FieldLedger;

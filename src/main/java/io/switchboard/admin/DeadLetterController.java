@@ -1,7 +1,9 @@
 package io.switchboard.admin;
 
-import io.switchboard.api.ApiException;
-import io.switchboard.ingress.RetryingQueues;
+import io.switchboard.errors.ApiException;
+import io.switchboard.messaging.DeadLetter;
+import io.switchboard.messaging.DeadLetters;
+import io.switchboard.messaging.RetryingQueues;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;

@@ -1,10 +1,10 @@
 package io.switchboard.admin;
 
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import io.switchboard.subscribers.StandardWebhooks;
+import io.switchboard.subscribers.SubscribersProperties;
 import io.switchboard.subscribers.Subscription;
 import io.switchboard.subscribers.Subscriptions;
-import io.switchboard.subscribers.SubscribersProperties;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;

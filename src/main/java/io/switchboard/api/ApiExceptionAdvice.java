@@ -1,5 +1,8 @@
 package io.switchboard.api;
 
+import io.switchboard.errors.ApiException;
+import io.switchboard.errors.Problems;
+import io.switchboard.tracing.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,6 +34,6 @@ public class ApiExceptionAdvice {
         if (error.retryAfter() != null) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, error.retryAfter().toSeconds())));
         }
-        return response.body(problems.body(error, (String) request.getAttribute(RequestIdFilter.ATTRIBUTE)));
+        return response.body(problems.body(error, (String) request.getAttribute(RequestIds.ATTRIBUTE)));
     }
 }

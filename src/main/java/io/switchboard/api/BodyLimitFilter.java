@@ -1,5 +1,8 @@
 package io.switchboard.api;
 
+import io.switchboard.errors.ApiException;
+import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.Problems;
 import io.switchboard.input.BufferedRequest;
 import io.switchboard.input.RequestPaths;
 import jakarta.servlet.FilterChain;

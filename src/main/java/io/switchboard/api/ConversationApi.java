@@ -2,6 +2,9 @@ package io.switchboard.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.errors.ApiException;
+import io.switchboard.errors.ErrorCode;
+import io.switchboard.helpdesk.TicketApi;
 import io.switchboard.input.Inputs;
 import io.switchboard.privacy.ConversationEvent;
 import io.switchboard.security.Access;

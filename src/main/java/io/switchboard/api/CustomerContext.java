@@ -1,5 +1,6 @@
 package io.switchboard.api;
 
+import io.switchboard.errors.ErrorCode;
 import io.switchboard.model.Customer;
 import io.switchboard.model.Order;
 import io.switchboard.model.OrderSummary;

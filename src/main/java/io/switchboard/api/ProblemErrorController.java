@@ -1,5 +1,9 @@
 package io.switchboard.api;
 
+import io.switchboard.errors.ApiException;
+import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.Problems;
+import io.switchboard.tracing.RequestIds;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +36,7 @@ public class ProblemErrorController implements ErrorController {
         // asked for by a client rather than forwarded to on an error: a path like any other that serves nothing
         int status = request.getDispatcherType() != DispatcherType.ERROR ? 404
                 : statusAttribute instanceof Integer code ? code : 500;
-        String requestId = (String) request.getAttribute(RequestIdFilter.ATTRIBUTE);
+        String requestId = (String) request.getAttribute(RequestIds.ATTRIBUTE);
         if (status >= 500 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
             // the answer says nothing of it: the log is where the request id leads
             log.error("{} {} failed (request id {})", request.getMethod(),

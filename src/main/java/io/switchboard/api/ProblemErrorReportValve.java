@@ -1,5 +1,8 @@
 package io.switchboard.api;
 
+import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.Problems;
+import io.switchboard.tracing.RequestIds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -21,7 +24,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         String code = status == 413 ? "payload_too_large" : status >= 500 ? "internal_error" : "invalid_request";
-        String requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE) instanceof String id
+        String requestId = request.getAttribute(RequestIds.ATTRIBUTE) instanceof String id
                 ? id : UUID.randomUUID().toString();
         String body = "{\"type\":\"urn:switchboard:problem:" + code + "\",\"title\":\"" + title(code)
                 + "\",\"status\":" + status + ",\"detail\":\"The request was refused before it could be read\","

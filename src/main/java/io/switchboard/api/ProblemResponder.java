@@ -1,6 +1,10 @@
 package io.switchboard.api;
 
+import io.switchboard.errors.ApiException;
+import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.Problems;
 import io.switchboard.resilience.UpstreamFailures;
+import io.switchboard.tracing.RequestIds;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;

@@ -1,5 +1,6 @@
 package io.switchboard.api;
 
+import io.switchboard.tracing.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,14 +20,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIdFilter extends OncePerRequestFilter {
 
-    /** Request attribute holding the id, for code that has the request but not the MDC. */
-    public static final String ATTRIBUTE = RequestIdFilter.class.getName();
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String requestId = RequestIds.acceptOrGenerate(request.getHeader(RequestIds.HEADER));
-        request.setAttribute(ATTRIBUTE, requestId);
+        request.setAttribute(RequestIds.ATTRIBUTE, requestId);
         response.setHeader(RequestIds.HEADER, requestId);
         MDC.put(RequestIds.MDC_KEY, requestId);
         try {

@@ -2,9 +2,9 @@ package io.switchboard.console;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.api.ApiException;
-import io.switchboard.ingress.QueueDepths;
-import io.switchboard.ingress.RetryingQueues;
+import io.switchboard.errors.ApiException;
+import io.switchboard.messaging.QueueDepths;
+import io.switchboard.messaging.RetryingQueues;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.switchboard.console;
 
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import io.switchboard.privacy.ErasureRequests;
 import java.util.Map;
 import org.springframework.http.MediaType;

@@ -1,8 +1,8 @@
 package io.switchboard.events;
 
+import io.switchboard.messaging.BackgroundLoop;
+import io.switchboard.messaging.TransactedSession;
 import io.switchboard.tracing.TraceParent;
-import io.switchboard.jobs.BackgroundLoop;
-import io.switchboard.jobs.TransactedSession;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;

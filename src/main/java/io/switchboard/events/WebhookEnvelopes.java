@@ -3,7 +3,7 @@ package io.switchboard.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.switchboard.ingress.WebhookQueues;
+import io.switchboard.messaging.WebhookQueues;
 import io.switchboard.ingress.WebhookSources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

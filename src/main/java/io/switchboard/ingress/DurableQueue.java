@@ -2,10 +2,14 @@ package io.switchboard.ingress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.api.ApiException;
-import io.switchboard.api.RequestIds;
-import io.switchboard.jobs.BackgroundLoop;
-import io.switchboard.jobs.TransactedSession;
+import io.switchboard.errors.ApiException;
+import io.switchboard.ingress.verification.WebhookDelivery;
+import io.switchboard.messaging.BackgroundLoop;
+import io.switchboard.messaging.QueuedMessages;
+import io.switchboard.messaging.TransactedSession;
+import io.switchboard.messaging.WebhookQueues;
+import io.switchboard.messaging.WebhookRetries;
+import io.switchboard.tracing.RequestIds;
 import io.switchboard.tracing.TraceParent;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;

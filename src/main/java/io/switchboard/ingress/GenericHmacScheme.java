@@ -1,5 +1,9 @@
 package io.switchboard.ingress;
 
+import io.switchboard.ingress.verification.Hmac;
+import io.switchboard.ingress.verification.InvalidSignature;
+import io.switchboard.ingress.verification.SignatureScheme;
+import io.switchboard.ingress.verification.WebhookDelivery;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

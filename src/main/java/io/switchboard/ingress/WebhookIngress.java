@@ -1,8 +1,12 @@
 package io.switchboard.ingress;
 
-import io.switchboard.api.ApiException;
-import io.switchboard.api.ErrorCode;
+import io.switchboard.errors.ApiException;
+import io.switchboard.errors.ErrorCode;
+import io.switchboard.ingress.verification.InvalidSignature;
+import io.switchboard.ingress.verification.SignatureScheme;
+import io.switchboard.ingress.verification.WebhookDelivery;
 import io.switchboard.input.Inputs;
+import io.switchboard.messaging.WebhookMetrics;
 import io.switchboard.security.AuditLog;
 import io.switchboard.security.AuthMetrics;
 import java.security.MessageDigest;

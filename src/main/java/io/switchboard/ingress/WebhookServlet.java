@@ -1,10 +1,11 @@
 package io.switchboard.ingress;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.switchboard.api.ApiException;
-import io.switchboard.api.ErrorCode;
-import io.switchboard.api.Problems;
-import io.switchboard.api.RequestIdFilter;
+import io.switchboard.errors.ApiException;
+import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.Problems;
+import io.switchboard.ingress.verification.WebhookDelivery;
+import io.switchboard.tracing.RequestIds;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -108,7 +109,7 @@ public class WebhookServlet extends HttpServlet {
         } catch (RuntimeException failure) {
             log.error("Webhook delivery to {} failed", source, failure);
             problems.write(request, response,
-                    Problems.internalError((String) request.getAttribute(RequestIdFilter.ATTRIBUTE)));
+                    Problems.internalError((String) request.getAttribute(RequestIds.ATTRIBUTE)));
             return;
         }
         byte[] answer = receipts.writeValueAsBytes(receipt);

@@ -2,7 +2,8 @@ package io.switchboard.ingress;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.observation.ObservationPredicate;
-import io.switchboard.api.Problems;
+import io.switchboard.errors.Problems;
+import io.switchboard.messaging.WebhookMetrics;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;

@@ -1,5 +1,8 @@
 package io.switchboard.ingress;
 
+import io.switchboard.ingress.verification.SignatureScheme;
+import io.switchboard.messaging.RetryingQueues;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** The configured sources, each bound to its scheme; startup fails on an unknown scheme or a source without secrets. */
 @Component
-public class WebhookSources {
+public class WebhookSources implements RetryingQueues.Owner {
 
     /** A source ready to verify deliveries. */
     public record Bound(String name, SignatureScheme scheme, WebhookProperties.Source settings) {
@@ -38,7 +41,14 @@ public class WebhookSources {
         return Optional.ofNullable(name == null ? null : sources.get(name));
     }
 
-    public java.util.Collection<Bound> all() {
+    public Collection<Bound> all() {
         return sources.values();
+    }
+
+    /** Each source's queue is retried on the source's schedule, then dead-lettered. */
+    @Override
+    public Collection<RetryingQueues.Retrying> retryingQueues() {
+        return all().stream().map(source -> RetryingQueues.webhook(source.name(), source.settings().retrySchedule()))
+                .toList();
     }
 }

@@ -1,10 +1,15 @@
 package io.switchboard.ingress;
 
-import io.switchboard.api.RequestIds;
 import io.switchboard.events.CanonicalEvent;
 import io.switchboard.events.EventOutbox;
-import io.switchboard.jobs.BackgroundLoop;
-import io.switchboard.jobs.TransactedSession;
+import io.switchboard.messaging.BackgroundLoop;
+import io.switchboard.messaging.DeliveryFailed;
+import io.switchboard.messaging.QueuedMessages;
+import io.switchboard.messaging.TransactedSession;
+import io.switchboard.messaging.WebhookMetrics;
+import io.switchboard.messaging.WebhookQueues;
+import io.switchboard.messaging.WebhookRetries;
+import io.switchboard.tracing.RequestIds;
 import io.switchboard.tracing.TraceParent;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -201,14 +206,6 @@ public class WebhookWorkers extends BackgroundLoop {
             return done;
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
-        }
-    }
-
-    /** A delivery's processing failed; its cause is the reason recorded with a retry or dead letter. */
-    static final class DeliveryFailed extends RuntimeException {
-
-        DeliveryFailed(Exception cause) {
-            super(cause.getMessage(), cause, false, false);
         }
     }
 }

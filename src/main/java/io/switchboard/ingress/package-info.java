@@ -1,6 +1,7 @@
 /**
  * Webhook ingress: one verifier per vendor signature scheme, the event id that dedupes deliveries, and the durable
- * enqueue that must succeed before a vendor gets its 200. Its workers' retries and dead letters also serve the
- * hub's own job queues ({@link io.switchboard.ingress.JobWorkers}).
+ * enqueue that must succeed before a vendor gets its 200. The signature schemes themselves are in
+ * {@code ingress.verification}; the retries and dead letters the workers share with the jobs are in
+ * {@code messaging}.
  */
 package io.switchboard.ingress;

@@ -1,6 +1,6 @@
 package io.switchboard.mcp;
 
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,17 +1,21 @@
 package io.switchboard.orders;
 
-import io.switchboard.jobs.JobRetries;
-import jakarta.jms.ConnectionFactory;
+import io.switchboard.jobs.JobQueue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Beans the order cancellation job's routes name. */
+/**
+ * The job {@code order-cancellation} (routes/jobs/order-cancellation.camel.yaml), on the durable queue
+ * {@code jobs.order-cancellation}; the message is the job ({@link CancellationJob}, JSON). A job that used up
+ * {@code switchboard.orders.cancellation.retry-schedule} is dead-lettered like every job, and reported failed.
+ */
 @Configuration(proxyBeanMethods = false)
 public class CancellationBeans {
 
-    /** The job queue's retries: {@code switchboard.orders.cancellation.retry-schedule}, then its dead letters. */
+    public static final String NAME = "order-cancellation";
+
     @Bean
-    JobRetries orderCancellationRetries(CancellationProperties properties, ConnectionFactory connections) {
-        return new JobRetries(OrderCancellations.QUEUE, properties.retrySchedule(), connections);
+    JobQueue orderCancellationJobQueue(CancellationProperties properties) {
+        return new JobQueue(NAME, properties.retrySchedule(), properties.consumers(), true);
     }
 }

@@ -1,7 +1,7 @@
 package io.switchboard.orders;
 
-import io.switchboard.api.ApiException;
-import io.switchboard.api.ErrorCode;
+import io.switchboard.errors.ApiException;
+import io.switchboard.errors.ErrorCode;
 import io.switchboard.model.Order;
 import io.switchboard.model.OrderStatus;
 import java.util.Locale;

@@ -5,16 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.api.ApiException;
-import io.switchboard.api.ErrorCode;
-import io.switchboard.api.RequestIds;
+import io.switchboard.errors.ApiException;
+import io.switchboard.errors.ErrorCode;
 import io.switchboard.events.CacheEvictions;
 import io.switchboard.events.DomainEvent;
-import io.switchboard.events.EventOutbox;
 import io.switchboard.events.EventOutbox.Publication;
-import io.switchboard.jobs.JobRetries;
+import io.switchboard.events.EventOutbox;
+import io.switchboard.jobs.JobQueue;
+import io.switchboard.messaging.WebhookQueues;
 import io.switchboard.model.Order;
 import io.switchboard.model.OrderStatus;
+import io.switchboard.tracing.RequestIds;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.TextMessage;
@@ -36,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The cancellations customers asked for, one per order, kept in PostgreSQL (order_cancellations) so that a repeat
  * on any instance gets the same answer and no second job. Accepting one records it and puts its job on the broker
- * queue {@value #QUEUE} in one go; the job's worker (routes/jobs/order-cancellation.camel.yaml) reports back here,
+ * queue {@code jobs.order-cancellation} in one go; the job's route (routes/jobs/order-cancellation.camel.yaml) reports
+ * back here,
  * and each outcome is recorded together with its domain event ({@code order.cancelled} or
  * {@code order.cancellation_failed} on switchboard.events) and the order's cache eviction on every instance, in one
  * transaction of the event outbox.
@@ -44,16 +46,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component("orderCancellations")
 public class OrderCancellations {
 
-    /** The job queue; its dead letters go to {@code orders.cancellations.dlq}. */
-    public static final String QUEUE = "orders.cancellations";
     static final String SOURCE = "switchboard";
     /** The CloudEvents source of the outcomes. */
     static final String EVENT_SOURCE = "/switchboard/orders/cancellations";
     static final String CANCELLED = "order.cancelled";
     static final String FAILED = "order.cancellation_failed";
     static final String EVENTS_TOPIC = "switchboard.events";
-    /** Exchange property the worker keeps its job in. */
-    static final String JOB = "cancellationJob";
 
     private static final Logger log = LoggerFactory.getLogger(OrderCancellations.class);
 
@@ -62,14 +60,14 @@ public class OrderCancellations {
     private final JmsTemplate jms;
     private final EventOutbox outbox;
     private final OrderCancellationPolicy policy;
-    private final JobRetries retries;
+    private final JobQueue jobQueue;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
 
     public OrderCancellations(JdbcTemplate jdbc, TransactionTemplate transaction, ConnectionFactory connections,
                               EventOutbox outbox, OrderCancellationPolicy policy,
-                              @Qualifier("orderCancellationRetries") JobRetries retries, ObjectMapper json,
-                              MeterRegistry metrics) {
+                              @Qualifier("orderCancellationJobQueue") JobQueue jobQueue,
+                              ObjectMapper json, MeterRegistry metrics) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.jms = new JmsTemplate(connections);
@@ -77,7 +75,7 @@ public class OrderCancellations {
         this.jms.setDeliveryMode(DeliveryMode.PERSISTENT);
         this.outbox = outbox;
         this.policy = policy;
-        this.retries = retries;
+        this.jobQueue = jobQueue;
         this.json = json;
         this.metrics = metrics;
     }
@@ -117,10 +115,14 @@ public class OrderCancellations {
         }
     }
 
-    /** Whether a job already has its outcome (a copy redelivered after a crash is then dropped). */
+    /**
+     * Whether a job already has its outcome (a copy redelivered after a crash is then dropped). A job reported failed
+     * because the vendor stayed unavailable has none that a replay of its dead letter could not change.
+     */
     public boolean settled(CancellationJob job) {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM order_cancellations"
-                + " WHERE order_number = ? AND job_id = ? AND state IN ('cancelled', 'failed'))",
+                + " WHERE order_number = ? AND job_id = ? AND (state = 'cancelled'"
+                + " OR (state = 'failed' AND reason IS DISTINCT FROM 'vendor_unavailable')))",
                 Boolean.class, job.orderNumber(), job.jobId()));
     }
 
@@ -142,32 +144,23 @@ public class OrderCancellations {
     }
 
     /**
-     * Any other failure of a job (the vendor down, slow or rate limiting): retried on schedule; once the schedule
-     * is used up the job is dead-lettered and the cancellation reported failed.
+     * A job that failed otherwise (the vendor down, slow or rate limiting) on every attempt of its schedule, now
+     * dead-lettered: the cancellation is reported failed.
      */
-    public void retryOrGiveUp(Exchange exchange) {
-        try {
-            if (!retries.retryOrDeadLetter(exchange)) {
-                count("retried");
-                return;
-            }
-            count("dead_lettered");
-            CancellationJob job = exchange.getProperty(JOB, CancellationJob.class);
-            if (job != null) {
-                settle(job, "failed", "vendor_unavailable", FAILED);
-            }
-        } finally {
-            retries.forget();
-        }
+    public void deadLettered(CancellationJob job) {
+        count("dead_lettered");
+        settle(job, "failed", "vendor_unavailable", FAILED);
     }
 
+    /** The job's message: the job as JSON, named by its id (as the admin API lists its dead letter). */
     private void enqueue(CancellationJob job) {
         String body = write(job);
         String requestId = MDC.get(RequestIds.MDC_KEY);
-        jms.send(QUEUE, session -> {
+        jms.send(jobQueue.queue(), session -> {
             TextMessage message = session.createTextMessage(body);
+            message.setStringProperty(WebhookQueues.EVENT_ID, job.jobId());
             if (requestId != null) {
-                message.setStringProperty(JobRetries.REQUEST_ID, requestId);
+                message.setStringProperty(WebhookQueues.REQUEST_ID, requestId);
             }
             return message;
         });
@@ -205,7 +198,7 @@ public class OrderCancellations {
 
     private void count(String outcome) {
         Counter.builder("switchboard.order.cancellations").tag("outcome", outcome)
-                .description("Order cancellations: requested, cancelled, failed, retried, dead_lettered")
+                .description("Order cancellations: requested, cancelled, failed, dead_lettered")
                 .register(metrics).increment();
     }
 }

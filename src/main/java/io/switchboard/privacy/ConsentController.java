@@ -2,9 +2,9 @@ package io.switchboard.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.api.ApiException;
-import io.switchboard.api.CustomerApi;
-import io.switchboard.api.ErrorCode;
+import io.switchboard.crm.CustomerApi;
+import io.switchboard.errors.ApiException;
+import io.switchboard.errors.ErrorCode;
 import io.switchboard.security.ApiKey;
 import io.switchboard.security.ApiKeyFilter;
 import jakarta.servlet.http.HttpServletRequest;

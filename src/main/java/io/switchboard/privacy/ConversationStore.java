@@ -1,9 +1,9 @@
 package io.switchboard.privacy;
 
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import io.switchboard.events.OutboxRelay;
-import io.switchboard.tracing.TraceParent;
 import io.switchboard.jobs.JobQueue;
+import io.switchboard.tracing.TraceParent;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.UUID;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.admin.DeadLetters;
+import io.switchboard.messaging.DeadLetters;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

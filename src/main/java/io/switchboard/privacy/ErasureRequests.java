@@ -1,6 +1,6 @@
 package io.switchboard.privacy;
 
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import io.switchboard.events.OutboxRelay;
 import io.switchboard.jobs.JobQueue;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package io.switchboard.privacy;
 
-import io.switchboard.admin.DeadLetters;
 import io.switchboard.events.CacheEvictions;
-import io.switchboard.events.EventOutbox;
 import io.switchboard.events.EventOutbox.Publication;
+import io.switchboard.events.EventOutbox;
+import io.switchboard.messaging.DeadLetters;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package io.switchboard.privacy;
 
-import io.switchboard.api.CustomerApi;
+import io.switchboard.crm.CustomerApi;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -1,6 +1,6 @@
 package io.switchboard.privacy;
 
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;

@@ -1,5 +1,7 @@
 package io.switchboard.privacy;
 
+import io.switchboard.messaging.DeadLetters;
+import io.switchboard.security.AuditLog;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,8 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import io.switchboard.admin.DeadLetters;
-import io.switchboard.security.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;

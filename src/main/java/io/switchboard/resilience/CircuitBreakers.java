@@ -2,7 +2,7 @@ package io.switchboard.resilience;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import org.apache.camel.component.resilience4j.ResilienceConstants;
 import org.apache.camel.model.Resilience4jConfigurationDefinition;
 import org.springframework.context.annotation.Bean;

@@ -1,7 +1,7 @@
 package io.switchboard.resilience;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package io.switchboard.resilience;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;

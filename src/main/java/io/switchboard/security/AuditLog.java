@@ -1,8 +1,8 @@
 package io.switchboard.security;
 
-import io.switchboard.api.RequestIds;
 import io.switchboard.input.Inputs;
-import io.switchboard.jobs.BackgroundLoop;
+import io.switchboard.messaging.BackgroundLoop;
+import io.switchboard.tracing.RequestIds;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;

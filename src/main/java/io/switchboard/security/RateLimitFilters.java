@@ -1,8 +1,8 @@
 package io.switchboard.security;
 
-import io.switchboard.api.ApiException;
-import io.switchboard.api.ErrorCode;
-import io.switchboard.api.Problems;
+import io.switchboard.errors.ApiException;
+import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

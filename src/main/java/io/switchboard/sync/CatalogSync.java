@@ -3,7 +3,7 @@ package io.switchboard.sync;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import io.switchboard.conflicts.FieldLedger;
 import java.time.Clock;
 import java.time.Duration;

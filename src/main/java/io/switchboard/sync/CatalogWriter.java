@@ -2,7 +2,7 @@ package io.switchboard.sync;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.switchboard.conflicts.FieldTarget;
-import io.switchboard.connectors.catalog.CatalogProperties;
+import io.switchboard.catalog.CatalogProperties;
 import io.switchboard.conflicts.FieldValue;
 import java.math.BigDecimal;
 import java.sql.Timestamp;

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import io.switchboard.errors.Problems;
 import io.switchboard.security.ApiKeys;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.Tokens;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
+import io.switchboard.errors.ErrorCode;
 import io.switchboard.ingress.WebhookServlet;
 import io.switchboard.mcp.McpServerConfiguration;
 import io.switchboard.support.HubTest;

@@ -13,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.switchboard.errors.Problems;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.ShopifySandbox;
 import io.switchboard.support.Tokens;

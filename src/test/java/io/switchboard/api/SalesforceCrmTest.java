@@ -23,6 +23,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.switchboard.SwitchboardApplication;
 import io.switchboard.connectors.salesforce.SalesforceApiUsage;
+import io.switchboard.errors.ApiException;
+import io.switchboard.errors.ErrorCode;
 import io.switchboard.model.CrmActivity;
 import io.switchboard.model.Customer;
 import io.switchboard.model.CustomerLookup;

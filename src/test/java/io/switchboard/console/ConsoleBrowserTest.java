@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.switchboard.ingress.WebhookQueues;
+import io.switchboard.messaging.WebhookQueues;
 import io.switchboard.support.ExternalTools;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.PrivacyClient;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
+import io.switchboard.ingress.verification.Signatures;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.Tokens;
 import io.switchboard.support.Webhooks;
@@ -53,7 +54,7 @@ class OrderWebhooksTest {
         String body = Files.readString(Path.of("sandbox/woocommerce/webhooks/order.updated.json"));
         String deliveryId = UUID.randomUUID().toString();
 
-        try (WebhookEndpointTest.EventListener events = new WebhookEndpointTest.EventListener(connectionFactory)) {
+        try (EventListener events = new EventListener(connectionFactory)) {
             HttpResponse<String> response = Webhooks.postWooCommerce(port, "order.updated", deliveryId, body);
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -73,8 +74,8 @@ class OrderWebhooksTest {
     @Test
     void aTamperedOrWronglySignedWooCommerceDeliveryIsRefused() throws Exception {
         String body = Files.readString(Path.of("sandbox/woocommerce/webhooks/order.updated.json"));
-        String signedByAnother = SignatureSchemesTest.base64Hmac("another-secret", body);
-        String ofAnotherBody = SignatureSchemesTest.base64Hmac(Webhooks.WOOCOMMERCE_SECRET, body + " ");
+        String signedByAnother = Signatures.base64Hmac("another-secret", body);
+        String ofAnotherBody = Signatures.base64Hmac(Webhooks.WOOCOMMERCE_SECRET, body + " ");
 
         HttpResponse<String> unsigned = Webhooks.post(port, "woocommerce", body, "X-WC-Webhook-Topic", "order.updated");
         HttpResponse<String> wrong = Webhooks.post(port, "woocommerce", body, "X-WC-Webhook-Signature", signedByAnother);
@@ -104,7 +105,7 @@ class OrderWebhooksTest {
         String body = Files.readString(Path.of("sandbox/order-status/webhooks/order.status_changed.json"));
         String id = "os-" + UUID.randomUUID();
 
-        try (WebhookEndpointTest.EventListener events = new WebhookEndpointTest.EventListener(connectionFactory)) {
+        try (EventListener events = new EventListener(connectionFactory)) {
             HttpResponse<String> response = Webhooks.postOrderStatus(port, "order.status_changed", id, body);
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

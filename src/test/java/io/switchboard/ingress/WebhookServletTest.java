@@ -10,9 +10,11 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.api.ApiException;
-import io.switchboard.api.Problems;
-import io.switchboard.api.RequestIdFilter;
+import io.switchboard.errors.ApiException;
+import io.switchboard.errors.Problems;
+import io.switchboard.ingress.verification.GitHubScheme;
+import io.switchboard.ingress.verification.WebhookDelivery;
+import io.switchboard.tracing.RequestIds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +73,7 @@ class WebhookServletTest {
     @Test
     void anUnexpectedFailureIsLoggedOnceAndAnsweredWithOnlyTheRequestId(CapturedOutput output) throws Exception {
         MockHttpServletRequest request = post("/webhooks/github", "{}".getBytes());
-        request.setAttribute(RequestIdFilter.ATTRIBUTE, "req-42");
+        request.setAttribute(RequestIds.ATTRIBUTE, "req-42");
         when(ingress.accept(any(), any())).thenThrow(new IllegalStateException("journal full at /var/data/x"));
 
         MockHttpServletResponse response = serve(request);

@@ -2,8 +2,9 @@ package io.switchboard.ingress;
 
 import static io.switchboard.support.Http.assertProblem;
 
-import io.switchboard.support.HubTest;
+import io.switchboard.ingress.verification.Hmac;
 import io.switchboard.support.Http;
+import io.switchboard.support.HubTest;
 import io.switchboard.support.Webhooks;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -15,7 +15,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
-import io.switchboard.api.Problems;
+import io.switchboard.errors.Problems;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.ShopifySandbox;
 import io.switchboard.support.Tokens;

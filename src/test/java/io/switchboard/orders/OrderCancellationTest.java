@@ -17,9 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.api.Problems;
-import io.switchboard.jobs.JobRetries;
+import io.switchboard.errors.Problems;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.ShopifySandbox;
 import io.switchboard.support.Tokens;
@@ -29,15 +27,13 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,9 +68,6 @@ class OrderCancellationTest {
 
     @Autowired
     ConnectionFactory connectionFactory;
-
-    @Autowired
-    MeterRegistry metrics;
 
     @Autowired
     @Qualifier("orderCache")
@@ -203,41 +196,6 @@ class OrderCancellationTest {
         ShopifySandbox.server().verify(1, postRequestedFor(urlPathEqualTo(CANCEL_1001)));
     }
 
-    @Test
-    void aFailingVendorIsRetriedOnScheduleThenDeadLetteredAndReportedFailed() throws Exception {
-        double retriedBefore = counter("retried");
-        ShopifySandbox.server().stubFor(post(urlPathEqualTo(CANCEL_1001)).atPriority(0)
-                .willReturn(aResponse().withStatus(500)));
-        try (Events events = new Events(connectionFactory)) {
-            assertThat(cancel("1001", Tokens.verified(Tokens.CUSTOMER, "orders:write")).statusCode()).isEqualTo(202);
-            String jobId = jobId("1001");
-
-            JsonNode event = events.next(e -> ("cancellation:" + jobId).equals(e.path("id").asText()));
-
-            assertThat(event.path("type").asText()).isEqualTo("order.cancellation_failed");
-            assertThat(event.path("data").path("reason").asText()).isEqualTo("vendor_unavailable");
-            Message deadLetter = await().atMost(Duration.ofSeconds(10)).until(() -> deadLetter(jobId), m -> m != null);
-            assertThat(deadLetter.getIntProperty(JobRetries.ATTEMPT)).isEqualTo(3);
-            assertThat(deadLetter.getStringProperty(JobRetries.FAILURE)).contains("500");
-        }
-        assertThat(counter("retried")).isEqualTo(retriedBefore + 2);
-        assertThat(state("1001")).isEqualTo("failed");
-        int calls = ShopifySandbox.server().countRequestsMatching(postRequestedFor(urlPathEqualTo(CANCEL_1001)).build())
-                .getCount();
-        assertThat(calls).as("each of the three attempts called the vendor").isGreaterThanOrEqualTo(3);
-    }
-
-    private Message deadLetter(String jobId) {
-        return jms.browse(JobRetries.deadLetters(OrderCancellations.QUEUE), (session, browser) -> {
-            for (Message message : Collections.list((Enumeration<Message>) browser.getEnumeration())) {
-                if (((TextMessage) message).getText().contains(jobId)) {
-                    return message;
-                }
-            }
-            return null;
-        });
-    }
-
     private int cancellations() {
         return jdbc.queryForObject("SELECT count(*) FROM order_cancellations", Integer.class);
     }
@@ -251,11 +209,6 @@ class OrderCancellationTest {
     private String jobId(String orderNumber) {
         return jdbc.queryForObject("SELECT job_id FROM order_cancellations WHERE order_number = ?", String.class,
                 orderNumber);
-    }
-
-    private double counter(String outcome) {
-        var counter = metrics.find("switchboard.order.cancellations").tag("outcome", outcome).counter();
-        return counter == null ? 0 : counter.count();
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String code) throws Exception {

@@ -2,17 +2,17 @@ package io.switchboard.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.messaging.DeadLetters;
 import io.switchboard.support.HubTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.UUID;
-import io.switchboard.admin.DeadLetters;
-import org.springframework.jms.core.JmsTemplate;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
 
 @HubTest
 class RetentionPurgeTest {

@@ -2,8 +2,8 @@ package io.switchboard.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.api.ApiException;
-import io.switchboard.api.ErrorCode;
+import io.switchboard.errors.ApiException;
+import io.switchboard.errors.ErrorCode;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;

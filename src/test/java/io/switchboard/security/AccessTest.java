@@ -3,8 +3,8 @@ package io.switchboard.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.switchboard.api.ApiException;
-import io.switchboard.api.ErrorCode;
+import io.switchboard.errors.ApiException;
+import io.switchboard.errors.ErrorCode;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;

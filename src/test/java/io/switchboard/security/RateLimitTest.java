@@ -3,7 +3,7 @@ package io.switchboard.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.api.Problems;
+import io.switchboard.errors.Problems;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;

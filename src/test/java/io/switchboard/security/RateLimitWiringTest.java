@@ -3,7 +3,7 @@ package io.switchboard.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.SwitchboardApplication;
-import io.switchboard.api.Problems;
+import io.switchboard.errors.Problems;
 import io.switchboard.support.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,10 +2,10 @@ package io.switchboard.connectors.confluence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.connectors.VendorJson;
-import io.switchboard.api.ApiException;
 import io.switchboard.api.PlainText;
 import io.switchboard.connectors.Timestamps;
+import io.switchboard.connectors.VendorJson;
+import io.switchboard.errors.ApiException;
 import io.switchboard.model.Article;
 import io.switchboard.resilience.UnreadableUpstreamResponse;
 import java.net.URLEncoder;

@@ -2,10 +2,10 @@ package io.switchboard.connectors.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.connectors.VendorJson;
-import io.switchboard.api.ApiException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.connectors.VendorJson;
+import io.switchboard.errors.ApiException;
 import io.switchboard.model.Customer;
 import io.switchboard.model.CustomerLookup;
 import io.switchboard.resilience.UnreadableUpstreamResponse;

@@ -1,6 +1,6 @@
 package io.switchboard.connectors.salesforce;
 
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import io.switchboard.model.CustomerLookup;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;

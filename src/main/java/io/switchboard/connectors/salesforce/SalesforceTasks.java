@@ -2,9 +2,9 @@ package io.switchboard.connectors.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.connectors.VendorJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.api.ApiException;
+import io.switchboard.connectors.VendorJson;
+import io.switchboard.errors.ApiException;
 import io.switchboard.model.CrmActivity;
 import io.switchboard.resilience.UnreadableUpstreamResponse;
 import java.time.ZoneOffset;

@@ -3,7 +3,7 @@ package io.switchboard.connectors.shopify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.connectors.VendorJson;
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import io.switchboard.model.LineItem;
 import io.switchboard.model.Money;
 import io.switchboard.model.Order;

@@ -2,7 +2,7 @@ package io.switchboard.connectors.woocommerce;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import io.switchboard.model.ShippingAddress;
 import org.springframework.stereotype.Component;
 

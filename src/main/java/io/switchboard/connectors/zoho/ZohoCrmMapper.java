@@ -3,7 +3,7 @@ package io.switchboard.connectors.zoho;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.api.ApiException;
+import io.switchboard.errors.ApiException;
 import io.switchboard.connectors.VendorJson;
 import io.switchboard.model.CrmActivity;
 import io.switchboard.model.Customer;

@@ -3,10 +3,10 @@ package io.switchboard.connectors.hubspot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.api.ApiException;
-import io.switchboard.api.ErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.errors.ApiException;
+import io.switchboard.errors.ErrorCode;
 import io.switchboard.model.Customer;
 import io.switchboard.model.CustomerLookup;
 import io.switchboard.resilience.UnreadableUpstreamResponse;

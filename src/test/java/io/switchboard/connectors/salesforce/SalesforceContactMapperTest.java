@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.api.ApiException;
-import io.switchboard.api.ErrorCode;
+import io.switchboard.errors.ApiException;
+import io.switchboard.errors.ErrorCode;
 import io.switchboard.model.Customer;
 import io.switchboard.resilience.UnreadableUpstreamResponse;
 import java.nio.file.Files;

@@ -1,0 +1,129 @@
+package io.switchboard.messaging;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TemporaryQueue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
+import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code switchboard_queue_messages{queue,dead_letter}}: messages waiting in every broker queue the hub owns (each
+ * webhook source's and each job's, and their dead-letter queues). Asked of the broker with Artemis management
+ * messages over JMS, which an embedded broker and a remote one both answer (a remote broker's user needs the
+ * {@code manage} permission on {@code activemq.management}). Read on scrape, at most once per
+ * {@code switchboard.metrics.queue-depth-every}; a queue the broker does not have yet holds 0 messages, and a
+ * broker that does not answer leaves the gauges at NaN.
+ */
+@Component
+public class QueueDepths implements MeterBinder {
+
+    private static final Logger log = LoggerFactory.getLogger(QueueDepths.class);
+    private static final long ANSWER_MILLIS = 2_000;
+
+    private final ConnectionFactory connections;
+    private final RetryingQueues queues;
+    private final Duration every;
+    private final Clock clock = Clock.systemUTC();
+    private Map<String, Long> depths = Map.of();
+    private Instant readAt = Instant.MIN;
+
+    public QueueDepths(ConnectionFactory connections, RetryingQueues queues,
+                       @Value("${switchboard.metrics.queue-depth-every:10s}") Duration every) {
+        this.connections = connections;
+        this.queues = queues;
+        this.every = every;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        for (RetryingQueues.Retrying queue : queues.all()) {
+            gauge(registry, queue.queue(), false);
+            gauge(registry, queue.deadLetters(), true);
+        }
+    }
+
+    private void gauge(MeterRegistry registry, String queue, boolean deadLetter) {
+        Gauge.builder("switchboard.queue.messages", this, depths -> depths.depth(queue))
+                .tag("queue", queue).tag("dead_letter", String.valueOf(deadLetter))
+                .description("Messages waiting in the hub's broker queue").register(registry);
+    }
+
+    double depth(String queue) {
+        Long depth = current().get(queue);
+        return depth == null ? Double.NaN : depth;
+    }
+
+    /** A queue's depth as last asked of the broker (at most {@code queue-depth-every} old); 0 for one it has not. */
+    public long messages(String queue) {
+        return current().getOrDefault(queue, 0L);
+    }
+
+    private synchronized Map<String, Long> current() {
+        Instant now = clock.instant();
+        if (readAt.plus(every).isBefore(now)) {
+            readAt = now;
+            try {
+                depths = read();
+            } catch (JMSException | RuntimeException e) {
+                log.warn("Queue depths unavailable: {}", e.toString());
+                depths = Map.of();
+            }
+        }
+        return depths;
+    }
+
+    private Map<String, Long> read() throws JMSException {
+        Map<String, Long> read = new HashMap<>();
+        try (Connection connection = connections.createConnection();
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            connection.start();
+            TemporaryQueue replies = session.createTemporaryQueue();
+            try (MessageProducer management = session.createProducer(ActiveMQJMSClient.createQueue(
+                         "activemq.management"));
+                 MessageConsumer answers = session.createConsumer(replies)) {
+                for (RetryingQueues.Retrying queue : queues.all()) {
+                    for (String name : new String[] {queue.queue(), queue.deadLetters()}) {
+                        Message ask = session.createMessage();
+                        JMSManagementHelper.putAttribute(ask, ResourceNames.QUEUE + name, "messageCount");
+                        ask.setJMSReplyTo(replies);
+                        management.send(ask);
+                        Message answer = answers.receive(ANSWER_MILLIS);
+                        if (answer == null) {
+                            throw new JMSException("no answer from the broker's management address");
+                        }
+                        read.put(name, JMSManagementHelper.hasOperationSucceeded(answer) ? count(answer) : 0L);
+                    }
+                }
+            } finally {
+                replies.delete();
+            }
+        }
+        return read;
+    }
+
+    private static long count(Message answer) throws JMSException {
+        try {
+            return ((Number) JMSManagementHelper.getResult(answer, Long.class)).longValue();
+        } catch (Exception e) {
+            throw new JMSException("unreadable management answer: " + e);
+        }
+    }
+}
