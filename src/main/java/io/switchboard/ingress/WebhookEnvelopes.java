@@ -1,10 +1,11 @@
-package io.switchboard.events;
+package io.switchboard.ingress;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.switchboard.events.CanonicalEvent;
+import io.switchboard.events.WebhookMapper;
 import io.switchboard.messaging.WebhookQueues;
-import io.switchboard.ingress.WebhookSources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
