@@ -66,11 +66,14 @@ class LoadSmokeTest {
                 new MapSqlParameterSource("ids", result.acknowledgedWebhooks), Integer.class))
                 .as("acknowledged webhooks processed").isEqualTo(result.acknowledgedWebhooks.size()));
 
-        assertThat(result.samples()).isNotEmpty();
-        Sample last = result.samples().get(result.samples().size() - 1);
+        // the readings that reached the metrics (one can time out on a busy machine)
+        List<Sample> read = result.samples().stream().filter(sample -> sample.values().containsKey("max{switchboard}"))
+                .toList();
+        assertThat(read).as("metric readings").isNotEmpty();
+        Sample last = read.get(read.size() - 1);
         double max = last.get("max{switchboard}");
         assertThat(max).as("pool size").isPositive();
-        for (Sample sample : result.samples()) {
+        for (Sample sample : read) {
             assertThat(sample.get("active{switchboard}")).as("connections in use").isBetween(0.0, max);
             assertThat(sample.get("idle{switchboard}")).as("idle connections").isBetween(0.0, max);
             assertThat(sample.get("pending{switchboard}")).as("threads waiting").isGreaterThanOrEqualTo(0.0);
