@@ -21,8 +21,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component("eventOutbox")
 public class EventOutbox {
 
-    /** A message to publish on a topic. */
-    public record Publication(String topic, String body, String eventSource, String eventType) {
+    /**
+     * A message to publish on a topic, in the trace it was staged in ({@code traceparent}; null: the trace current
+     * when it is written).
+     */
+    public record Publication(String topic, String body, String eventSource, String eventType, String traceparent) {
+
+        public Publication(String topic, String body, String eventSource, String eventType) {
+            this(topic, body, eventSource, eventType, null);
+        }
+
+        Publication traced(String current) {
+            return traceparent != null || current == null ? this
+                    : new Publication(topic, body, eventSource, eventType, current);
+        }
     }
 
     private static final String STAGED = "switchboardOutbox";
@@ -51,7 +63,7 @@ public class EventOutbox {
         }
         CanonicalEvent event = event(exchange);
         staged.add(new Publication(topic, exchange.getMessage().getBody(String.class),
-                event == null ? null : event.source(), event == null ? null : event.type()));
+                event == null ? null : event.source(), event == null ? null : event.type(), traceParent.current()));
     }
 
     /** Stages a publication made elsewhere (a domain event of the exchange's event), after those staged before. */
@@ -62,7 +74,8 @@ public class EventOutbox {
             staged = new ArrayList<>();
             exchange.setProperty(STAGED, staged);
         }
-        staged.add(publication);
+        // a webhook's publications are written for its whole batch, after each delivery's trace has ended
+        staged.add(publication.traced(traceParent.current()));
     }
 
     /** The exchange's event (property {@link #EVENT}). */
@@ -103,15 +116,16 @@ public class EventOutbox {
             }
         });
         String trace = traceParent.current();
+        List<Publication> traced = publications.stream().map(publication -> publication.traced(trace)).toList();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("INSERT INTO event_outbox (topic, body, "
-                    + "event_source, event_type, traceparent) SELECT *, ?::text FROM unnest(?::text[], ?::text[],"
-                    + " ?::text[], ?::text[])");
-            insert.setString(1, trace);
-            insert.setArray(2, connection.createArrayOf("text", column(publications, Publication::topic)));
-            insert.setArray(3, connection.createArrayOf("text", column(publications, Publication::body)));
-            insert.setArray(4, connection.createArrayOf("text", column(publications, Publication::eventSource)));
-            insert.setArray(5, connection.createArrayOf("text", column(publications, Publication::eventType)));
+                    + "event_source, event_type, traceparent) SELECT * FROM unnest(?::text[], ?::text[],"
+                    + " ?::text[], ?::text[], ?::text[])");
+            insert.setArray(1, connection.createArrayOf("text", column(traced, Publication::topic)));
+            insert.setArray(2, connection.createArrayOf("text", column(traced, Publication::body)));
+            insert.setArray(3, connection.createArrayOf("text", column(traced, Publication::eventSource)));
+            insert.setArray(4, connection.createArrayOf("text", column(traced, Publication::eventType)));
+            insert.setArray(5, connection.createArrayOf("text", column(traced, Publication::traceparent)));
             return insert;
         });
     }

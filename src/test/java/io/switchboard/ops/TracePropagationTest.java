@@ -17,6 +17,11 @@ import io.switchboard.support.HubTest;
 import io.switchboard.support.Sandboxes;
 import io.switchboard.support.Tokens;
 import io.switchboard.support.Webhooks;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,6 +55,9 @@ class TracePropagationTest {
 
     @Autowired
     ObservationRegistry observations;
+
+    @Autowired
+    ConnectionFactory connections;
 
     @Test
     void theVendorReceivesTheRequestsTraceId() throws Exception {
@@ -108,14 +116,31 @@ class TracePropagationTest {
         Set<String> inTrace = ConcurrentHashMap.newKeySet();
         observations.observationConfig().observationHandler(new InTrace(traceId, inTrace));
 
-        HttpResponse<String> delivery = Webhooks.postStandard(port, "acme", "msg_trace_" + UUID.randomUUID(),
-                "{\"type\":\"invoice.paid\"}", "traceparent", "00-" + traceId + "-" + random(8) + "-01");
-        assertThat(delivery.statusCode()).as(delivery.body()).isEqualTo(200);
+        try (Connection connection = connections.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer events = session.createConsumer(session.createTopic("switchboard.events"));
+            connection.start();
 
-        // the door records no span of its own: what the trace holds is the worker's processing of the delivery
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(inTrace)
-                .as("observations in the vendor's trace, by thread").anyMatch(seen ->
-                        seen.startsWith("webhook-worker") && seen.contains("webhooks.process")));
+            HttpResponse<String> delivery = Webhooks.postStandard(port, "acme", "msg_trace_" + UUID.randomUUID(),
+                    "{\"type\":\"invoice.paid\"}", "traceparent", "00-" + traceId + "-" + random(8) + "-01");
+            assertThat(delivery.statusCode()).as(delivery.body()).isEqualTo(200);
+
+            // the door records no span of its own: what the trace holds is the worker's processing of the delivery
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(inTrace)
+                    .as("observations in the vendor's trace, by thread").anyMatch(seen ->
+                            seen.startsWith("webhook-worker") && seen.contains("webhooks.process")));
+            // and what the delivery publishes, written for its whole batch, is relayed in the delivery's trace
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            String published = null;
+            while (published == null && System.nanoTime() < until) {
+                Message event = events.receive(1000);
+                String traceparent = event == null ? null : event.getStringProperty("traceparent");
+                if (traceparent != null && traceparent.startsWith("00-" + traceId + "-")) {
+                    published = traceparent;
+                }
+            }
+            assertThat(published).as("the event the delivery published, in its trace").isNotNull();
+        }
     }
 
     /** Notes the observations started in one trace, as "thread: name", whatever else the hub observes meanwhile. */
