@@ -28,6 +28,7 @@ class BreakerIsolationTest {
                                         exchange.getMessage().setBody("{\"vendor\":\"raw answer\"}");
                                     })
                                 .end()
+                            .endDoTry()
                             .doCatch(Exception.class)
                                 .setBody(constant("upstream_timeout"))
                             .end()
