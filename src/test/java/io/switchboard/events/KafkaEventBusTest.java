@@ -300,7 +300,8 @@ class KafkaEventBusTest {
     /** The route the domain-events-kafka template made for the subscribers: the Kafka consumer itself. */
     private static String kafkaConsumerRoute(CamelContext camel) {
         List<Route> consumers = camel.getRoutes().stream()
-                .filter(route -> route.getEndpoint().getEndpointUri().startsWith("kafka:")).toList();
+                .filter(route -> route.getEndpoint().getEndpointUri().startsWith("kafka:")
+                        && route.getEndpoint().getEndpointUri().contains("groupId=switchboard-subscribers")).toList();
         assertThat(consumers).hasSize(1);
         return consumers.get(0).getRouteId();
     }
