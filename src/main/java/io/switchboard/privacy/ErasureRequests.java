@@ -13,10 +13,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,9 +51,9 @@ public class ErasureRequests {
         }
     }
 
-    /** Every vendor the hub has an adapter for, with the capability it serves. */
-    static final Map<String, String> VENDORS = Map.of("hubspot", "crm", "salesforce", "crm", "zendesk", "helpdesk",
-            "freshdesk", "helpdesk", "jira", "helpdesk", "shopify", "orders", "woocommerce", "orders");
+    /** A vendor's erase route: {@code direct:<capability>.<vendor>.customer.erase} (routes/connectors/<vendor>/). */
+    private static final Pattern ERASE_ROUTE = Pattern.compile("direct:(?://)?(crm|helpdesk|orders)\\.([a-z0-9-]+)"
+            + "\\.customer\\.erase");
     static final String LOCAL = "switchboard";
 
     private static final Logger log = LoggerFactory.getLogger(ErasureRequests.class);
@@ -59,18 +64,38 @@ public class ErasureRequests {
     private final JobQueue job;
     private final ErasureProperties settings;
     private final List<String> connected;
+    private final ObjectProvider<CamelContext> camel;
+    /** Every vendor with an erase route, with the capability it serves; read from the routes once they run. */
+    private volatile Map<String, String> vendors;
 
     public ErasureRequests(JdbcTemplate jdbc, TransactionTemplate transaction, OutboxRelay relay,
                            @Qualifier("privacyErasureJobQueue") JobQueue job, ErasureProperties settings,
                            @Value("${switchboard.crm.provider}") String crm,
                            @Value("${switchboard.helpdesk.provider}") String helpdesk,
-                           @Value("${switchboard.orders.provider}") String orders) {
+                           @Value("${switchboard.orders.provider}") String orders,
+                           ObjectProvider<CamelContext> camel) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.relay = relay;
         this.job = job;
         this.settings = settings;
         this.connected = List.of(crm, helpdesk, orders);
+        this.camel = camel;
+    }
+
+    /** The vendors an erasure reaches: every one with an erase route, so that a vendor added is erased too. */
+    Map<String, String> vendors() {
+        if (vendors == null) {
+            Map<String, String> found = new TreeMap<>();
+            camel.getObject().getRoutes().forEach(route -> {
+                Matcher erase = ERASE_ROUTE.matcher(route.getEndpoint().getEndpointUri());
+                if (erase.matches()) {
+                    found.put(erase.group(2), erase.group(1));
+                }
+            });
+            vendors = Map.copyOf(found);
+        }
+        return vendors;
     }
 
     /** A fingerprint of a customer id, by which requests and exports are found without naming the customer. */
@@ -113,7 +138,7 @@ public class ErasureRequests {
 
     private void insertSystems(String requestId, String origin) {
         jdbc.update("INSERT INTO erasure_systems (request_id, system, state) VALUES (?, ?, 'pending')", requestId, LOCAL);
-        VENDORS.keySet().stream().sorted().forEach(vendor -> {
+        vendors().keySet().stream().sorted().forEach(vendor -> {
             boolean isConnected = connected.contains(vendor);
             boolean askedBy = isConnected && origin.equals(vendor);
             jdbc.update("INSERT INTO erasure_systems (request_id, system, state, reason) VALUES (?, ?, ?, ?)",
@@ -164,7 +189,7 @@ public class ErasureRequests {
                         + " claimed_until = now() + make_interval(secs => ?), updated_at = now()"
                         + " WHERE request_id = ? AND system <> ? AND (state IN ('pending', 'failed')"
                         + " OR (state = 'in_progress' AND claimed_until < now())) RETURNING system",
-                (rs, n) -> new Claimed(requestId, rs.getString(1), VENDORS.get(rs.getString(1)), customer),
+                (rs, n) -> new Claimed(requestId, rs.getString(1), vendors().get(rs.getString(1)), customer),
                 settings.claimFor().toMillis() / 1000.0, requestId, LOCAL);
     }
 

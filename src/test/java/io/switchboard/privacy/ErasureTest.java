@@ -113,6 +113,8 @@ class ErasureTest {
         assertThat(privacy.system(requestId, "shopify").path("reason").asText()).contains("Erase personal data");
         assertThat(privacy.status(requestId, "salesforce")).isEqualTo("not_applicable");
         assertThat(privacy.status(requestId, "jira")).isEqualTo("not_applicable");
+        // every vendor with an erase route is asked, Zoho too, which is not connected here
+        assertThat(privacy.status(requestId, "zoho")).isEqualTo("not_applicable");
 
         Sandboxes.server("hubspot").verify(1, postRequestedFor(urlPathEqualTo("/crm/v3/objects/contacts/gdpr-delete"))
                 .withRequestBody(matchingJsonPath("$.objectId", equalTo(customer))));
