@@ -40,9 +40,12 @@ public class WebhookReceipts {
     }
 
     private Set<Receipt> claim(String ledger, List<Receipt> receipts) {
+        // rows are claimed in one order by every claimer: two batches holding the same events in different orders
+        // would otherwise each wait for the other's row, a deadlock that PostgreSQL ends by failing one of them
         return new HashSet<>(jdbc.query(connection -> {
             PreparedStatement insert = connection.prepareStatement("INSERT INTO " + ledger + " (source, event_id) "
-                    + "SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT DO NOTHING RETURNING source, event_id");
+                    + "SELECT * FROM unnest(?::text[], ?::text[]) AS claim (source, event_id) "
+                    + "ORDER BY source, event_id ON CONFLICT DO NOTHING RETURNING source, event_id");
             insert.setArray(1, connection.createArrayOf("text", receipts.stream().map(Receipt::source).toArray()));
             insert.setArray(2, connection.createArrayOf("text", receipts.stream().map(Receipt::eventId).toArray()));
             return insert;

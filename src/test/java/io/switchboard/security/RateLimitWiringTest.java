@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,14 +106,15 @@ class RateLimitWiringTest {
         assertThat(statuses.get(401)).as("the burst of 100 at least").isGreaterThanOrEqualTo(100);
         assertThat(statuses.get(429)).as(statuses.toString()).isGreaterThan(REQUESTS / 2L);
 
-        HttpResponse<String> refused = send(request("/api/v1/orders/1001", FLOODER).build());
-        assertThat(refused.statusCode()).isEqualTo(429);
+        HttpResponse<String> refused = refusedWithin(10, () -> request("/api/v1/orders/1001", FLOODER).build());
+        assertThat(refused.statusCode()).as("the flooder, once the flood has emptied its bucket").isEqualTo(429);
         assertThat(refused.headers().firstValue("Content-Type")).hasValue(Problems.MEDIA_TYPE);
         assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
                 assertThat(Integer.parseInt(seconds)).isPositive());
         assertThat(refused.body()).contains("\"code\":\"rate_limited\"", "\"status\":429");
 
-        HttpResponse<String> refusedKey = send(request("/admin/api-keys", FLOODER).header("X-Api-Key", "guess").build());
+        HttpResponse<String> refusedKey = refusedWithin(10, () -> request("/admin/api-keys", FLOODER)
+                .header("X-Api-Key", "guess").build());
         assertThat(refusedKey.statusCode()).as("the same address guessing API keys").isEqualTo(429);
 
         assertThat(send(request("/api/v1/orders/1001", "203.0.113.67").build()).statusCode())
@@ -129,6 +131,18 @@ class RateLimitWiringTest {
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Sends requests one after the other until one is refused, at most {@code tries}: the bucket refills 20 a
+     * second, so a request sent just after the flood may find a fresh token; ten in a row cannot all find one.
+     */
+    private HttpResponse<String> refusedWithin(int tries, Supplier<HttpRequest> request) throws Exception {
+        HttpResponse<String> response = send(request.get());
+        for (int i = 1; i < tries && response.statusCode() != 429; i++) {
+            response = send(request.get());
+        }
+        return response;
     }
 
     /** Sends {@link #REQUESTS} requests as fast as {@link #CONCURRENCY} connections go; counts by status. */
