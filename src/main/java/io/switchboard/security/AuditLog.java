@@ -44,6 +44,9 @@ public class AuditLog extends BackgroundLoop {
     /** How long a caller waits for its batch before writing its entry itself. */
     private static final long WAIT_MILLIS = 5_000;
 
+    /** How long a caller waits for a batch the writer has taken (a database that hangs cannot hold it forever). */
+    private static final long TAKEN_WAIT_MILLIS = 60_000;
+
     /** An entry waiting for the writer, and the caller waiting for it to be committed. */
     private record Pending(Entry entry, CompletableFuture<Boolean> written) {
     }
@@ -78,7 +81,17 @@ public class AuditLog extends BackgroundLoop {
             // written below
         }
         if (queue.remove(pending)) {
-            write(List.of(entry));   // the writer never took it; once taken, the writer owns it
+            write(List.of(entry));   // the writer never took it
+            return;
+        }
+        // the writer took it and its batch is still being written: the caller goes on only once it is (what it is
+        // about to do may depend on it: an erasure pseudonymises the entries committed before it)
+        try {
+            pending.written().get(TAKEN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.error("Audit entry not confirmed by the writer in time: {}", e.toString());
         }
     }
 
