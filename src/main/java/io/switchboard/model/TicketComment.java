@@ -9,4 +9,9 @@ package io.switchboard.model;
  * @param eventId  the hub's event the note is about; written into the note, so that it can be traced
  */
 public record TicketComment(String ticketId, String text, String eventId) {
+
+    /** The note as every helpdesk is given it: the text, then the event it is about. */
+    public String note() {
+        return text + "\n\nSwitchboard event " + eventId;
+    }
 }

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.connectors.VendorJson;
 import io.switchboard.model.TicketComment;
 import io.switchboard.resilience.UnreadableUpstreamResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 
 /** Freshdesk API v2: an internal note on a ticket, a private note (its body is HTML). */
 @Component("freshdeskCommentMapper")
@@ -22,12 +22,17 @@ public class FreshdeskCommentMapper {
     }
 
     public String commentPath(TicketComment comment) {
-        return "/api/v2/tickets/" + segment(comment.ticketId()) + "/notes";
+        return "/api/v2/tickets/" + ticket(comment) + "/notes";
+    }
+
+    private static String ticket(TicketComment comment) {
+        return UriUtils.encodePathSegment(comment.ticketId(), StandardCharsets.UTF_8);
     }
 
     public String commentBody(TicketComment comment) throws JsonProcessingException {
         ObjectNode body = json.createObjectNode();
-        body.put("body", org.springframework.web.util.HtmlUtils.htmlEscape(text(comment)).replace("\n", "<br>")).put("private", true);
+        String html = org.springframework.web.util.HtmlUtils.htmlEscape(comment.note()).replace("\n", "<br>");
+        body.put("body", html).put("private", true);
         return json.writeValueAsString(body);
     }
 
@@ -39,13 +44,5 @@ public class FreshdeskCommentMapper {
             throw new UnreadableUpstreamResponse("Freshdesk comment without id", null);
         }
         return id.asText();
-    }
-
-    private static String segment(String id) {
-        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String text(TicketComment comment) {
-        return comment.text() + "\n\nSwitchboard event " + comment.eventId();
     }
 }

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.connectors.VendorJson;
 import io.switchboard.model.TicketComment;
 import io.switchboard.resilience.UnreadableUpstreamResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 
 /** Jira Service Management: an internal note on a request, a comment that is not public. */
 @Component("jiraCommentMapper")
@@ -22,12 +22,16 @@ public class JiraCommentMapper {
     }
 
     public String commentPath(TicketComment comment) {
-        return "/rest/servicedeskapi/request/" + segment(comment.ticketId()) + "/comment";
+        return "/rest/servicedeskapi/request/" + ticket(comment) + "/comment";
+    }
+
+    private static String ticket(TicketComment comment) {
+        return UriUtils.encodePathSegment(comment.ticketId(), StandardCharsets.UTF_8);
     }
 
     public String commentBody(TicketComment comment) throws JsonProcessingException {
         ObjectNode body = json.createObjectNode();
-        body.put("body", text(comment)).put("public", false);
+        body.put("body", comment.note()).put("public", false);
         return json.writeValueAsString(body);
     }
 
@@ -39,13 +43,5 @@ public class JiraCommentMapper {
             throw new UnreadableUpstreamResponse("Jira comment without id", null);
         }
         return id.asText();
-    }
-
-    private static String segment(String id) {
-        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String text(TicketComment comment) {
-        return comment.text() + "\n\nSwitchboard event " + comment.eventId();
     }
 }

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.connectors.VendorJson;
 import io.switchboard.model.TicketComment;
 import io.switchboard.resilience.UnreadableUpstreamResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 
 /** Zendesk Support API v2: an internal note on a ticket, a private comment added by updating it. */
 @Component("zendeskCommentMapper")
@@ -22,12 +22,16 @@ public class ZendeskCommentMapper {
     }
 
     public String commentPath(TicketComment comment) {
-        return "/api/v2/tickets/" + segment(comment.ticketId()) + ".json";
+        return "/api/v2/tickets/" + ticket(comment) + ".json";
+    }
+
+    private static String ticket(TicketComment comment) {
+        return UriUtils.encodePathSegment(comment.ticketId(), StandardCharsets.UTF_8);
     }
 
     public String commentBody(TicketComment comment) throws JsonProcessingException {
         ObjectNode body = json.createObjectNode();
-        body.putObject("ticket").putObject("comment").put("body", text(comment)).put("public", false);
+        body.putObject("ticket").putObject("comment").put("body", comment.note()).put("public", false);
         return json.writeValueAsString(body);
     }
 
@@ -39,13 +43,5 @@ public class ZendeskCommentMapper {
             throw new UnreadableUpstreamResponse("Zendesk comment without id", null);
         }
         return id.asText();
-    }
-
-    private static String segment(String id) {
-        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String text(TicketComment comment) {
-        return comment.text() + "\n\nSwitchboard event " + comment.eventId();
     }
 }
