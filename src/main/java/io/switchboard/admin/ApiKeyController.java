@@ -1,6 +1,7 @@
 package io.switchboard.admin;
 
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.InvalidRequest;
+import io.switchboard.errors.NotFound;
 import io.switchboard.input.Inputs;
 import io.switchboard.security.ApiKey;
 import io.switchboard.security.ApiKeyCallers;
@@ -47,21 +48,21 @@ public class ApiKeyController {
     @PostMapping(path = "/admin/api-keys", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> mint(@RequestBody MintRequest request) {
         if (request.name() == null || request.name().isBlank() || request.name().length() > 100) {
-            throw ApiException.invalidField("name", "1 to 100 characters");
+            throw new InvalidRequest("name", "1 to 100 characters");
         }
         if (request.scopes() == null || request.scopes().isEmpty() || !Scopes.ALL.containsAll(request.scopes())) {
-            throw ApiException.invalidField("scopes", "one or more of " + Scopes.ALL);
+            throw new InvalidRequest("scopes", "one or more of " + Scopes.ALL);
         }
         if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
-            throw ApiException.invalidField("expiresAt", "must be in the future");
+            throw new InvalidRequest("expiresAt", "must be in the future");
         }
         if (request.expiresAt() != null && !Inputs.isStorable(request.expiresAt())) {
-            throw ApiException.invalidField("expiresAt", "must be before the year 10000");
+            throw new InvalidRequest("expiresAt", "must be before the year 10000");
         }
         Set<String> customers = request.customers() == null ? Set.of() : request.customers();
         if (customers.size() > MAX_CUSTOMERS
                 || !customers.stream().allMatch(ApiKeyCallers::isCustomerId)) {
-            throw ApiException.invalidField("customers", "at most " + MAX_CUSTOMERS
+            throw new InvalidRequest("customers", "at most " + MAX_CUSTOMERS
                     + " customer ids of 1 to 100 letters, digits or ._:@-");
         }
         ApiKeys.Minted minted = keys.mint(request.name().trim(), request.scopes(), customers, request.expiresAt());
@@ -79,7 +80,7 @@ public class ApiKeyController {
     @DeleteMapping(path = "/admin/api-keys/{id}")
     public ResponseEntity<Void> revoke(@PathVariable String id) {
         if (!keys.revoke(id)) {
-            throw ApiException.notFound("Active API key " + id);
+            throw new NotFound("Active API key " + id);
         }
         return ResponseEntity.noContent().build();
     }

@@ -1,6 +1,6 @@
 package io.switchboard.admin;
 
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.InvalidRequest;
 import io.switchboard.input.Inputs;
 import io.switchboard.security.AuditLog;
 import java.time.Instant;
@@ -29,13 +29,13 @@ public class AuditController {
                                     @RequestParam(required = false) String since,
                                     @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
+            throw new InvalidRequest("limit", "must be between 1 and " + MAX_LIMIT);
         }
         return Map.of("items", audit.find(actor, action, outcome, parse(since), limit));
     }
 
     private static Instant parse(String since) {
-        return since == null ? null : Inputs.instant(since).orElseThrow(() -> ApiException.invalidField("since",
+        return since == null ? null : Inputs.instant(since).orElseThrow(() -> new InvalidRequest("since",
                 "an RFC 3339 time in UTC, such as 2026-11-24T06:00:00Z, years 0001 to 9999"));
     }
 }

@@ -1,9 +1,11 @@
 package io.switchboard.admin;
 
-import io.switchboard.errors.ApiException;
 import io.switchboard.conflicts.ConflictReview;
 import io.switchboard.conflicts.ConflictRules;
 import io.switchboard.conflicts.FieldLedger;
+import io.switchboard.errors.Conflict;
+import io.switchboard.errors.InvalidRequest;
+import io.switchboard.errors.NotFound;
 import io.switchboard.security.ApiKey;
 import io.switchboard.security.ApiKeyFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,13 +46,13 @@ public class ConflictController {
                                     @RequestParam(defaultValue = "0") int offset,
                                     @RequestParam(defaultValue = "50") int limit) {
         if (!STATES.contains(state)) {
-            throw ApiException.invalidField("state", "pending, accepted, rejected or all");
+            throw new InvalidRequest("state", "pending, accepted, rejected or all");
         }
         if (offset < 0) {
-            throw ApiException.invalidField("offset", "must not be negative");
+            throw new InvalidRequest("offset", "must not be negative");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
+            throw new InvalidRequest("limit", "must be between 1 and " + MAX_LIMIT);
         }
         List<ConflictReview> page = ledger.reviews("all".equals(state) ? null : state, type, offset, limit);
         return Map.of("items", page, "pending", ledger.pendingCount(), "rules", rules.describe(),
@@ -59,7 +61,7 @@ public class ConflictController {
 
     @GetMapping(path = "/admin/conflicts/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ConflictReview get(@PathVariable String id) {
-        return ledger.review(id).orElseThrow(() -> ApiException.notFound("Conflict review " + id));
+        return ledger.review(id).orElseThrow(() -> new NotFound("Conflict review " + id));
     }
 
     @PostMapping(path = "/admin/conflicts/{id}/accept", produces = MediaType.APPLICATION_JSON_VALUE)

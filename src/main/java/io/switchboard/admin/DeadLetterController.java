@@ -1,6 +1,6 @@
 package io.switchboard.admin;
 
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.InvalidRequest;
 import io.switchboard.messaging.DeadLetter;
 import io.switchboard.messaging.DeadLetters;
 import io.switchboard.messaging.RetryingQueues;
@@ -35,13 +35,13 @@ public class DeadLetterController {
                                     @RequestParam(defaultValue = "0") int offset,
                                     @RequestParam(defaultValue = "50") int limit) {
         if (source != null && queues.find(source).isEmpty()) {
-            throw ApiException.invalidField("source", "no webhook source or job has that name");
+            throw new InvalidRequest("source", "no webhook source or job has that name");
         }
         if (offset < 0) {
-            throw ApiException.invalidField("offset", "must not be negative");
+            throw new InvalidRequest("offset", "must not be negative");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
+            throw new InvalidRequest("limit", "must be between 1 and " + MAX_LIMIT);
         }
         List<DeadLetter> page = deadLetters.list(source, offset, limit);
         return Map.of("items", page, "offset", offset, "limit", limit);

@@ -1,6 +1,7 @@
 package io.switchboard.admin;
 
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.InvalidRequest;
+import io.switchboard.errors.NotFound;
 import io.switchboard.subscribers.StandardWebhooks;
 import io.switchboard.subscribers.SubscribersProperties;
 import io.switchboard.subscribers.Subscription;
@@ -55,17 +56,17 @@ public class SubscriptionController {
     public ResponseEntity<Map<String, Object>> create(@RequestBody CreateRequest request) {
         String name = request.name() == null ? "" : request.name().trim();
         if (name.isEmpty() || name.length() > 100) {
-            throw ApiException.invalidField("name", "1 to 100 characters");
+            throw new InvalidRequest("name", "1 to 100 characters");
         }
         String url = validUrl(request.url());
         List<String> types = request.eventTypes();
         if (types == null || types.isEmpty() || types.size() > MAX_TYPES || !types.stream().allMatch(
                 type -> type != null && (Subscription.ALL_TYPES.equals(type) || EVENT_TYPE.matcher(type).matches()))) {
-            throw ApiException.invalidField("eventTypes", "1 to " + MAX_TYPES
+            throw new InvalidRequest("eventTypes", "1 to " + MAX_TYPES
                     + " event types such as order.shipped (docs/events.md), or \"*\" for all");
         }
         if (request.secret() != null && !StandardWebhooks.isSecret(request.secret())) {
-            throw ApiException.invalidField("secret", "whsec_ and the base64 of 24 to 64 bytes, or absent");
+            throw new InvalidRequest("secret", "whsec_ and the base64 of 24 to 64 bytes, or absent");
         }
         String secret = request.secret() == null ? StandardWebhooks.newSecret() : request.secret();
         Subscription created = subscriptions.create(name, url, types.stream().distinct().toList(),
@@ -82,13 +83,13 @@ public class SubscriptionController {
 
     @GetMapping(path = "/admin/subscriptions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> get(@PathVariable String id) {
-        return describe(subscriptions.find(id).orElseThrow(() -> ApiException.notFound("Subscription " + id)));
+        return describe(subscriptions.find(id).orElseThrow(() -> new NotFound("Subscription " + id)));
     }
 
     @PostMapping(path = "/admin/subscriptions/{id}/disable", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> disable(@PathVariable String id) {
         if (!subscriptions.setEnabled(id, false, "disabled through the admin API")) {
-            throw ApiException.notFound("Subscription " + id);
+            throw new NotFound("Subscription " + id);
         }
         return get(id);
     }
@@ -96,7 +97,7 @@ public class SubscriptionController {
     @PostMapping(path = "/admin/subscriptions/{id}/enable", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> enable(@PathVariable String id) {
         if (!subscriptions.setEnabled(id, true, null)) {
-            throw ApiException.notFound("Subscription " + id);
+            throw new NotFound("Subscription " + id);
         }
         return get(id);
     }
@@ -104,7 +105,7 @@ public class SubscriptionController {
     @DeleteMapping(path = "/admin/subscriptions/{id}")
     public ResponseEntity<Void> delete(@PathVariable String id) {
         if (!subscriptions.delete(id)) {
-            throw ApiException.notFound("Subscription " + id);
+            throw new NotFound("Subscription " + id);
         }
         return ResponseEntity.noContent().build();
     }
@@ -113,18 +114,18 @@ public class SubscriptionController {
     private String validUrl(String url) {
         String expected = settings.requireHttps() ? "an absolute https:// URL" : "an absolute http(s):// URL";
         if (url == null || url.isBlank() || url.length() > MAX_URL) {
-            throw ApiException.invalidField("url", expected);
+            throw new InvalidRequest("url", expected);
         }
         try {
             URI uri = new URI(url.trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
             boolean allowed = "https".equals(scheme) || ("http".equals(scheme) && !settings.requireHttps());
             if (!allowed || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-                throw ApiException.invalidField("url", expected + " without user info or fragment");
+                throw new InvalidRequest("url", expected + " without user info or fragment");
             }
             return uri.toString();
         } catch (URISyntaxException e) {
-            throw ApiException.invalidField("url", expected);
+            throw new InvalidRequest("url", expected);
         }
     }
 

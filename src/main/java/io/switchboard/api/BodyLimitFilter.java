@@ -1,7 +1,6 @@
 package io.switchboard.api;
 
-import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.PayloadTooLarge;
 import io.switchboard.errors.Problems;
 import io.switchboard.input.BufferedRequest;
 import io.switchboard.input.RequestPaths;
@@ -59,7 +58,6 @@ public class BodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        problems.write(request, response, new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
-                "Request bodies are limited to " + limit + " bytes"));
+        problems.write(request, response, new PayloadTooLarge("Request bodies are limited to " + limit + " bytes"));
     }
 }

@@ -2,8 +2,7 @@ package io.switchboard.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.InvalidRequest;
 import io.switchboard.helpdesk.TicketApi;
 import io.switchboard.input.Inputs;
 import io.switchboard.privacy.ConversationEvent;
@@ -37,33 +36,33 @@ public class ConversationApi {
 
     public ConversationEvent parse(String body, String conversationId, Exchange exchange) {
         if (conversationId == null || !TicketApi.CONVERSATION_ID.matcher(conversationId).matches()) {
-            throw ApiException.invalidField("conversationId", "1 to 128 letters, digits or ._:-");
+            throw new InvalidRequest("conversationId", "1 to 128 letters, digits or ._:-");
         }
         JsonNode event;
         try {
             event = json.readTree(body == null ? "" : body);
         } catch (IOException e) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "The body is not JSON");
+            throw new InvalidRequest("The body is not JSON");
         }
         if (event == null || !event.isObject()) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "The body must be a JSON object");
+            throw new InvalidRequest("The body must be a JSON object");
         }
         String type = event.path("type").asText("");
         if (!event.path("type").isTextual() || !TYPES.contains(type)) {
-            throw ApiException.invalidField("type", "one of " + TYPES);
+            throw new InvalidRequest("type", "one of " + TYPES);
         }
         String role = null;
         if (event.hasNonNull("role")) {
             role = event.path("role").asText("");
             if (!event.path("role").isTextual() || !ROLES.contains(role)) {
-                throw ApiException.invalidField("role", "one of " + ROLES);
+                throw new InvalidRequest("role", "one of " + ROLES);
             }
         }
         String text = null;
         if (event.hasNonNull("text")) {
             JsonNode value = event.path("text");
             if (!value.isTextual() || value.asText().isEmpty() || value.asText().length() > MAX_TEXT) {
-                throw ApiException.invalidField("text", "a string of 1 to " + MAX_TEXT + " characters");
+                throw new InvalidRequest("text", "a string of 1 to " + MAX_TEXT + " characters");
             }
             text = value.asText();
         }
@@ -71,14 +70,14 @@ public class ConversationApi {
         if ("csat".equals(type)) {
             JsonNode value = event.path("score");
             if (!value.isInt() || value.asInt() < 1 || value.asInt() > 5) {
-                throw ApiException.invalidField("score", "an integer from 1 to 5");
+                throw new InvalidRequest("score", "an integer from 1 to 5");
             }
             score = value.asInt();
         } else if (event.hasNonNull("score")) {
-            throw ApiException.invalidField("score", "only on a csat event");
+            throw new InvalidRequest("score", "only on a csat event");
         }
         Instant at = Inputs.instant(event.path("at").asText(""))
-                .orElseThrow(() -> ApiException.invalidField("at", "an RFC 3339 time in UTC, years 0001 to 9999"));
+                .orElseThrow(() -> new InvalidRequest("at", "an RFC 3339 time in UTC, years 0001 to 9999"));
         clientEventId(event);
         Caller caller = exchange.getProperty(Access.CALLER, Caller.class);
         return new ConversationEvent(conversationId, caller.subject(), type, role, text, at, score);
@@ -89,7 +88,7 @@ public class ConversationApi {
         try {
             return clientEventId(json.readTree(body));
         } catch (IOException e) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "The body is not JSON");
+            throw new InvalidRequest("The body is not JSON");
         }
     }
 
@@ -99,7 +98,7 @@ public class ConversationApi {
         }
         String id = event.path("eventId").asText("");
         if (!event.path("eventId").isTextual() || !TicketApi.CONVERSATION_ID.matcher(id).matches()) {
-            throw ApiException.invalidField("eventId", "1 to 128 letters, digits or ._:-");
+            throw new InvalidRequest("eventId", "1 to 128 letters, digits or ._:-");
         }
         return id;
     }

@@ -1,6 +1,6 @@
 package io.switchboard.api;
 
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.UpstreamTimeout;
 import io.switchboard.model.Customer;
 import io.switchboard.model.Order;
 import io.switchboard.model.OrderSummary;
@@ -35,8 +35,7 @@ public class CustomerContext implements AggregationStrategy {
     /** A branch's failure: its mark instead of its answer. */
     public void failed(Exchange branch) {
         Throwable failure = branch.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        boolean timeout = failures.classify(failure, "context")
-                .map(error -> error.code() == ErrorCode.UPSTREAM_TIMEOUT).orElse(false);
+        boolean timeout = failures.classify(failure, "context").filter(UpstreamTimeout.class::isInstance).isPresent();
         branch.getMessage().setBody(timeout ? "timeout" : "unavailable");
         branch.setProperty("contextFailed", true);
     }

@@ -1,8 +1,13 @@
 package io.switchboard.api;
 
 import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.Forbidden;
+import io.switchboard.errors.InternalServerError;
+import io.switchboard.errors.InvalidRequest;
+import io.switchboard.errors.NotFound;
+import io.switchboard.errors.PayloadTooLarge;
 import io.switchboard.errors.Problems;
+import io.switchboard.errors.Unauthenticated;
 import io.switchboard.tracing.RequestIds;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
@@ -43,13 +48,13 @@ public class ProblemErrorController implements ErrorController {
                     request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), requestId, failure);
         }
         ApiException error = switch (status) {
-            case 401 -> new ApiException(ErrorCode.UNAUTHENTICATED, "Authentication is required");
-            case 403 -> new ApiException(ErrorCode.FORBIDDEN, "Not allowed");
-            case 404 -> new ApiException(ErrorCode.NOT_FOUND, "No such resource");
-            case 413 -> new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large");
+            case 401 -> new Unauthenticated("Authentication is required");
+            case 403 -> new Forbidden("Not allowed");
+            case 404 -> new NotFound();
+            case 413 -> new PayloadTooLarge("The request body is too large");
             default -> status >= 500
-                    ? Problems.internalError(requestId)
-                    : new ApiException(ErrorCode.INVALID_REQUEST, HttpStatus.valueOf(status).getReasonPhrase());
+                    ? new InternalServerError(requestId)
+                    : new InvalidRequest(HttpStatus.valueOf(status).getReasonPhrase());
         };
         return ResponseEntity.status(status)
                 .contentType(MediaType.parseMediaType(Problems.MEDIA_TYPE))

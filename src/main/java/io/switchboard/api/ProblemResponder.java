@@ -1,8 +1,9 @@
 package io.switchboard.api;
 
 import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.InternalServerError;
 import io.switchboard.errors.Problems;
+import io.switchboard.errors.Unauthenticated;
 import io.switchboard.resilience.UpstreamFailures;
 import io.switchboard.tracing.RequestIds;
 import org.apache.camel.Exchange;
@@ -37,9 +38,9 @@ public class ProblemResponder implements Processor {
         String requestId = MDC.get(RequestIds.MDC_KEY);
         ApiException error = upstream.classify(failure, source).orElseGet(() -> {
             log.error("Unexpected failure", failure);
-            return Problems.internalError(requestId);
+            return new InternalServerError(requestId);
         });
-        if (error.code().status() >= 500 && error.code() != ErrorCode.INTERNAL_ERROR) {
+        if (error.code().status() >= 500 && !(error instanceof InternalServerError)) {
             // the class only: vendor messages can carry URLs with credentials in them
             log.warn("{} answered {}: {}", source, error.code().code(), rootCause(failure).getClass().getSimpleName());
         }
@@ -53,7 +54,7 @@ public class ProblemResponder implements Processor {
         if (error.retryAfter() != null) {
             message.setHeader("Retry-After", Math.max(1, error.retryAfter().toSeconds()));
         }
-        if (error.code() == ErrorCode.UNAUTHENTICATED) {
+        if (error instanceof Unauthenticated) {
             message.setHeader("WWW-Authenticate", "Bearer realm=\"switchboard\"");
         }
         message.setBody(problems.body(error, requestId));

@@ -1,6 +1,6 @@
 package io.switchboard.catalog;
 
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.NotFound;
 import io.switchboard.model.Money;
 import io.switchboard.model.Product;
 import java.util.List;
@@ -33,7 +33,7 @@ public class CatalogReader {
                 rs.getTimestamp("updated_at", java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC")))
                         .toInstant()), sku);
         if (found.isEmpty()) {
-            throw ApiException.notFound("Product " + sku);
+            throw new NotFound("Product " + sku);
         }
         return found.get(0);
     }

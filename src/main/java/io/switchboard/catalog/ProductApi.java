@@ -1,6 +1,6 @@
 package io.switchboard.catalog;
 
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.InvalidRequest;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +12,7 @@ public class ProductApi {
 
     public String sku(String raw) {
         if (raw == null || !SKU.matcher(raw).matches()) {
-            throw ApiException.invalidField("sku", "1 to 64 letters, digits or ._-");
+            throw new InvalidRequest("sku", "1 to 64 letters, digits or ._-");
         }
         return raw;
     }

@@ -3,8 +3,8 @@ package io.switchboard.conflicts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.Conflict;
+import io.switchboard.errors.NotFound;
 import io.switchboard.security.AuditLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -139,17 +139,18 @@ public class FieldLedger {
      * An operator's decision on a pending review: accepting applies the held-back value (recorded with its source and
      * timestamp, and written to the data type's target), rejecting leaves the record as it is. Audited.
      *
-     * @throws ApiException not_found for an unknown review, conflict for one already resolved
+     * @throws NotFound for an unknown review
+     * @throws Conflict for one already resolved
      */
     public ConflictReview resolve(String id, boolean accept, String actor) {
         return transaction.execute(status -> {
-            ConflictReview review = review(id).orElseThrow(() -> ApiException.notFound("Conflict review " + id));
+            ConflictReview review = review(id).orElseThrow(() -> new NotFound("Conflict review " + id));
             lock(review.dataType(), review.entityId());
             // read again under the entity's lock: two operators resolving it at once
             review = jdbc.query("SELECT " + REVIEW_COLUMNS + " FROM conflict_reviews WHERE id = ? FOR UPDATE",
                     (rs, n) -> review(rs), id).get(0);
             if (!ConflictReview.PENDING.equals(review.state())) {
-                throw new ApiException(ErrorCode.CONFLICT, "Conflict review " + id + " is already " + review.state());
+                throw new Conflict("Conflict review " + id + " is already " + review.state());
             }
             String state = accept ? ConflictReview.ACCEPTED : ConflictReview.REJECTED;
             jdbc.update("UPDATE conflict_reviews SET state = ?, resolved_at = now(), resolved_by = ? WHERE id = ?",

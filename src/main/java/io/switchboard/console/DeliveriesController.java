@@ -2,7 +2,7 @@ package io.switchboard.console;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.NotFound;
 import io.switchboard.messaging.QueueDepths;
 import io.switchboard.messaging.RetryingQueues;
 import java.sql.Timestamp;
@@ -50,7 +50,7 @@ public class DeliveriesController {
                 "SELECT received_at FROM webhook_receipts WHERE source = ? AND event_id = ?", Timestamp.class,
                 source, eventId).stream().map(Timestamp::toInstant).toList();
         if (received.isEmpty()) {
-            throw ApiException.notFound("Event " + eventId + " of " + source);
+            throw new NotFound("Event " + eventId + " of " + source);
         }
         List<Instant> processed = jdbc.queryForList(
                 "SELECT processed_at FROM webhook_processed WHERE source = ? AND event_id = ?", Timestamp.class,

@@ -1,6 +1,6 @@
 package io.switchboard.console;
 
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.InvalidRequest;
 import io.switchboard.privacy.ErasureRequests;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -26,7 +26,7 @@ public class ErasureRequestsController {
     @GetMapping(path = "/admin/erasure-requests", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> recent(@RequestParam(defaultValue = "20") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
+            throw new InvalidRequest("limit", "must be between 1 and " + MAX_LIMIT);
         }
         return Map.of("items", requests.recent(limit), "limit", limit);
     }

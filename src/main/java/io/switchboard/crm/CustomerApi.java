@@ -1,6 +1,7 @@
 package io.switchboard.crm;
 
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.InvalidRequest;
+import io.switchboard.errors.NotFound;
 import io.switchboard.security.Access;
 import io.switchboard.security.Caller;
 import java.util.regex.Pattern;
@@ -21,7 +22,7 @@ public class CustomerApi {
         wellFormed(raw);
         Caller caller = exchange.getProperty(Access.CALLER, Caller.class);
         if (caller == null || !caller.owns(raw)) {
-            throw ApiException.notFound("Customer " + raw);
+            throw new NotFound("Customer " + raw);
         }
         return raw;
     }
@@ -29,7 +30,7 @@ public class CustomerApi {
     /** The customer id, if it has the shape of one (the CRM's id, the {@code sub} of the customer's tokens). */
     public static String wellFormed(String raw) {
         if (raw == null || !CUSTOMER_ID.matcher(raw).matches()) {
-            throw ApiException.invalidField("customerId", "must be 1 to 64 letters, digits, '_' or '-'");
+            throw new InvalidRequest("customerId", "must be 1 to 64 letters, digits, '_' or '-'");
         }
         return raw;
     }

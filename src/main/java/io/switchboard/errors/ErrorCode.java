@@ -2,7 +2,12 @@ package io.switchboard.errors;
 
 import java.util.Locale;
 
-/** The contract's stable error codes (docs/api.md, "Error codes"), each with its HTTP status and title. */
+/**
+ * The contract's stable error codes (docs/api.md, "Error codes"), each with its HTTP status and title. Each code has
+ * exactly one {@link ApiException} type, named after it ({@link NotFound} answers {@code NOT_FOUND}), except where the
+ * plain name is taken or vague: {@link InvalidWebhookSignature}, {@link UnknownWebhookSource},
+ * {@link InternalServerError}.
+ */
 public enum ErrorCode {
     INVALID_REQUEST(400, "Invalid request"),
     UNAUTHENTICATED(401, "Unauthenticated"),

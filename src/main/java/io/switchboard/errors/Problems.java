@@ -62,10 +62,4 @@ public class Problems {
         }
         response.getOutputStream().write(body(error, (String) request.getAttribute(RequestIds.ATTRIBUTE), status));
     }
-
-    /** The 500 answer: the request id and nothing else about what went wrong. */
-    public static ApiException internalError(String requestId) {
-        return new ApiException(ErrorCode.INTERNAL_ERROR,
-                "Something went wrong on our side; quote request id " + requestId + " when reporting it");
-    }
 }

@@ -1,15 +1,14 @@
 package io.switchboard.health;
 
 import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
 import io.switchboard.errors.Problems;
+import io.switchboard.errors.UpstreamUnavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -29,8 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class StartupGate extends OncePerRequestFilter implements ApplicationListener<ApplicationReadyEvent> {
 
-    private static final ApiException STARTING = new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE,
-            "The hub is starting", Map.of("source", "switchboard"), Duration.ofSeconds(5));
+    private static final ApiException STARTING = new UpstreamUnavailable("switchboard", "The hub is starting",
+            Duration.ofSeconds(5));
 
     private final Problems problems;
     private final String managementPath;

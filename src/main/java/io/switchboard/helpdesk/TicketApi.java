@@ -2,8 +2,7 @@ package io.switchboard.helpdesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.InvalidRequest;
 import io.switchboard.helpdesk.TranscriptSentiment;
 import io.switchboard.input.Inputs;
 import io.switchboard.model.Ticket;
@@ -47,19 +46,19 @@ public class TicketApi {
         try {
             request = json.readTree(body == null ? "" : body);
         } catch (IOException e) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "The body is not JSON");
+            throw new InvalidRequest("The body is not JSON");
         }
         if (request == null || !request.isObject()) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "The body must be a JSON object");
+            throw new InvalidRequest("The body must be a JSON object");
         }
         String conversationId = text(request, "conversationId", 128);
         if (!CONVERSATION_ID.matcher(conversationId).matches()) {
-            throw ApiException.invalidField("conversationId", "1 to 128 letters, digits or ._:-");
+            throw new InvalidRequest("conversationId", "1 to 128 letters, digits or ._:-");
         }
         String subject = text(request, "subject", 200);
         JsonNode transcript = request.path("transcript");
         if (!transcript.isArray() || transcript.isEmpty() || transcript.size() > MAX_TRANSCRIPT) {
-            throw ApiException.invalidField("transcript", "1 to " + MAX_TRANSCRIPT + " entries");
+            throw new InvalidRequest("transcript", "1 to " + MAX_TRANSCRIPT + " entries");
         }
         List<TranscriptEntry> entries = new ArrayList<>();
         for (int i = 0; i < transcript.size(); i++) {
@@ -69,7 +68,7 @@ public class TicketApi {
         if (request.hasNonNull("priority")) {
             priority = request.path("priority").asText();
             if (!PRIORITIES.contains(priority)) {
-                throw ApiException.invalidField("priority", "one of " + PRIORITIES);
+                throw new InvalidRequest("priority", "one of " + PRIORITIES);
             }
         }
         Caller caller = exchange.getProperty(Access.CALLER, Caller.class);
@@ -93,15 +92,15 @@ public class TicketApi {
 
     private static TranscriptEntry entry(JsonNode entry, String field) {
         if (!entry.isObject()) {
-            throw ApiException.invalidField(field, "an object with role, text and at");
+            throw new InvalidRequest(field, "an object with role, text and at");
         }
         String role = entry.path("role").asText("");
         if (!ROLES.contains(role)) {
-            throw ApiException.invalidField(field + ".role", "one of " + ROLES);
+            throw new InvalidRequest(field + ".role", "one of " + ROLES);
         }
         String text = text(entry, "text", 10_000, field + ".text");
         Instant at = Inputs.instant(entry.path("at").asText(""))
-                .orElseThrow(() -> ApiException.invalidField(field + ".at",
+                .orElseThrow(() -> new InvalidRequest(field + ".at",
                         "an RFC 3339 time in UTC, years 0001 to 9999"));
         return new TranscriptEntry(role, text, at);
     }
@@ -113,7 +112,7 @@ public class TicketApi {
     private static String text(JsonNode node, String name, int maxLength, String field) {
         JsonNode value = node.path(name);
         if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > maxLength) {
-            throw ApiException.invalidField(field, "a string of 1 to " + maxLength + " characters");
+            throw new InvalidRequest(field, "a string of 1 to " + maxLength + " characters");
         }
         return value.asText();
     }

@@ -2,8 +2,8 @@ package io.switchboard.helpdesk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.Conflict;
+import io.switchboard.errors.NotFound;
 import io.switchboard.events.DomainEvents;
 import io.switchboard.events.EventOutbox.Publication;
 import io.switchboard.events.EventOutbox;
@@ -61,7 +61,7 @@ public class TicketLedger {
                 + " created_at > now() - interval '30 seconds' AS recent FROM tickets WHERE conversation_id = ?",
                 request.conversationId());
         if (!request.customerId().equals(row.get("customer_id"))) {
-            throw ApiException.notFound("Conversation " + request.conversationId());
+            throw new NotFound("Conversation " + request.conversationId());
         }
         if (row.get("ticket_id") == null) {
             if (Boolean.TRUE.equals(row.get("recent"))) {
@@ -110,8 +110,7 @@ public class TicketLedger {
         throw failure != null ? failure : new IllegalStateException("ticket creation failed");
     }
 
-    static ApiException inProgress() {
-        return new ApiException(ErrorCode.CONFLICT, "A ticket for this conversation is being opened", Map.of(),
-                Duration.ofSeconds(2));
+    static Conflict inProgress() {
+        return new Conflict("A ticket for this conversation is being opened", Duration.ofSeconds(2));
     }
 }

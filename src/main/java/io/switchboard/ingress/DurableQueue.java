@@ -2,7 +2,7 @@ package io.switchboard.ingress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.UpstreamUnavailable;
 import io.switchboard.ingress.verification.WebhookDelivery;
 import io.switchboard.messaging.BackgroundLoop;
 import io.switchboard.messaging.QueuedMessages;
@@ -91,7 +91,7 @@ public class DurableQueue extends BackgroundLoop {
      */
     public boolean enqueue(WebhookDelivery delivery, String eventId, String eventType, Instant receivedAt) {
         if (!isRunning()) {
-            throw ApiException.unavailable("broker", Duration.ofSeconds(5));
+            throw new UpstreamUnavailable("broker", Duration.ofSeconds(5));
         }
         // each delivery its own trace (the vendor's, or a new one), carried in its properties, bundled or not
         Pending pending = new Pending(delivery, eventId, eventType, receivedAt, MDC.get(RequestIds.MDC_KEY),
@@ -101,10 +101,10 @@ public class DurableQueue extends BackgroundLoop {
             return pending.duplicate().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             log.warn("Broker did not take a {} delivery: {}", delivery.source(), e.getClass().getSimpleName());
-            throw ApiException.unavailable("broker", Duration.ofSeconds(5));
+            throw new UpstreamUnavailable("broker", Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApiException.unavailable("broker", Duration.ofSeconds(5));
+            throw new UpstreamUnavailable("broker", Duration.ofSeconds(5));
         }
     }
 

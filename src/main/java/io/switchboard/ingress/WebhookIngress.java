@@ -1,7 +1,6 @@
 package io.switchboard.ingress;
 
-import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.InvalidWebhookSignature;
 import io.switchboard.ingress.verification.InvalidSignature;
 import io.switchboard.ingress.verification.SignatureScheme;
 import io.switchboard.ingress.verification.WebhookDelivery;
@@ -56,7 +55,7 @@ public class WebhookIngress {
             reject(source.name(), refused.reason().tag());
             authMetrics.webhookSignatureRefused(source.name(), refused.reason() == InvalidSignature.Reason.STALE_TIMESTAMP
                     || refused.reason() == InvalidSignature.Reason.FUTURE_TIMESTAMP);
-            throw new ApiException(ErrorCode.INVALID_SIGNATURE, "The delivery's signature could not be verified");
+            throw new InvalidWebhookSignature();
         }
         String eventId = eventId(source.scheme(), delivery);
         if (queue.enqueue(delivery, eventId, source.scheme().eventType(delivery), now)) {

@@ -2,8 +2,10 @@ package io.switchboard.ingress;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.InternalServerError;
+import io.switchboard.errors.PayloadTooLarge;
 import io.switchboard.errors.Problems;
+import io.switchboard.errors.UnknownWebhookSource;
 import io.switchboard.ingress.verification.WebhookDelivery;
 import io.switchboard.tracing.RequestIds;
 import jakarta.servlet.ServletException;
@@ -99,7 +101,7 @@ public class WebhookServlet extends HttpServlet {
         WebhookIngress.Receipt receipt;
         try {
             WebhookSources.Bound bound = sources.find(source).orElseThrow(() ->
-                    new ApiException(ErrorCode.UNKNOWN_SOURCE, "No webhook source named " + source));
+                    new UnknownWebhookSource(source));
             byte[] body = readBody(request, bound.settings().maxBodySize().toBytes(), source);
             receipt = ingress.accept(bound, new WebhookDelivery(source, request.getMethod(), fullUri(request),
                     headers(request), body));
@@ -109,7 +111,7 @@ public class WebhookServlet extends HttpServlet {
         } catch (RuntimeException failure) {
             log.error("Webhook delivery to {} failed", source, failure);
             problems.write(request, response,
-                    Problems.internalError((String) request.getAttribute(RequestIds.ATTRIBUTE)));
+                    new InternalServerError((String) request.getAttribute(RequestIds.ATTRIBUTE)));
             return;
         }
         byte[] answer = receipts.writeValueAsBytes(receipt);
@@ -155,8 +157,7 @@ public class WebhookServlet extends HttpServlet {
 
     private ApiException tooLarge(String source, long limit) {
         ingress.reject(source, "payload_too_large");
-        return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "Webhook bodies for this source are limited to "
-                + limit + " bytes");
+        return new PayloadTooLarge("Webhook bodies for this source are limited to " + limit + " bytes");
     }
 
     /** The URI as the vendor called it (HubSpot signs it); behind a proxy, set server.forward-headers-strategy. */

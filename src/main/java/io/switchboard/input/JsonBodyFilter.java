@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.InvalidRequest;
 import io.switchboard.errors.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -66,7 +66,7 @@ public class JsonBodyFilter extends OncePerRequestFilter {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
             problems.write(request, response,
-                    new ApiException(ErrorCode.INVALID_REQUEST, "The body is not valid UTF-8"));
+                    new InvalidRequest("The body is not valid UTF-8"));
             return;
         }
         ApiException refusal = refusal(text);
@@ -87,11 +87,11 @@ public class JsonBodyFilter extends OncePerRequestFilter {
                 String value = parser.getText();
                 String field = field(parser);
                 if (!Inputs.isText(value)) {
-                    return ApiException.invalidField(field, "holds a NUL or another control character");
+                    return new InvalidRequest(field, "holds a NUL or another control character");
                 }
                 if (token == JsonToken.VALUE_STRING && Inputs.looksLikeDateTime(value)
                         && Inputs.instant(value).isEmpty()) {
-                    return ApiException.invalidField(field, "an RFC 3339 time between the years 0001 and 9999");
+                    return new InvalidRequest(field, "an RFC 3339 time between the years 0001 and 9999");
                 }
             }
             return null;
@@ -133,7 +133,7 @@ public class JsonBodyFilter extends OncePerRequestFilter {
     }
 
     private void unsupported(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        problems.write(request, response, new ApiException(ErrorCode.INVALID_REQUEST,
-                "Request bodies must be JSON in UTF-8"), HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+        problems.write(request, response, new InvalidRequest("Request bodies must be JSON in UTF-8"),
+                HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
     }
 }

@@ -1,7 +1,7 @@
 package io.switchboard.input;
 
 import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.InvalidRequest;
 import io.switchboard.errors.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -51,7 +51,7 @@ public class RequestInputFilter extends OncePerRequestFilter {
     static ApiException refusal(HttpServletRequest request) {
         String path = pathRefusal(request);
         if (path != null) {
-            return new ApiException(ErrorCode.INVALID_REQUEST, path);
+            return new InvalidRequest(path);
         }
         ApiException query = queryRefusal(request.getQueryString());
         if (query != null) {
@@ -61,8 +61,7 @@ public class RequestInputFilter extends OncePerRequestFilter {
             for (String value : Collections.list(request.getHeaders(name))) {
                 // header values are Latin-1 to the container: the bytes of UTF-8 text may look like C1 controls
                 if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
-                    return new ApiException(ErrorCode.INVALID_REQUEST,
-                            "The header " + name + " holds a control character");
+                    return new InvalidRequest("The header " + name + " holds a control character");
                 }
             }
         }
@@ -101,16 +100,15 @@ public class RequestInputFilter extends OncePerRequestFilter {
                 name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
                 value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException undecodable) {
-                return new ApiException(ErrorCode.INVALID_REQUEST, "The query is not validly encoded");
+                return new InvalidRequest("The query is not validly encoded");
             }
             for (Map.Entry<String, String> part : Map.of("name", name, "value", value).entrySet()) {
                 if (!Inputs.isLine(part.getValue())) {
-                    return new ApiException(ErrorCode.INVALID_REQUEST,
-                            "A query parameter's " + part.getKey() + " holds a control character");
+                    return new InvalidRequest("A query parameter's " + part.getKey() + " holds a control character");
                 }
             }
             if (Inputs.looksLikeDateTime(value) && Inputs.instant(value).isEmpty()) {
-                return ApiException.invalidField(name, "an RFC 3339 time between the years 0001 and 9999");
+                return new InvalidRequest(name, "an RFC 3339 time between the years 0001 and 9999");
             }
         }
         return null;

@@ -1,7 +1,7 @@
 package io.switchboard.input;
 
-import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.Forbidden;
+import io.switchboard.errors.InvalidRequest;
 import io.switchboard.errors.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -38,13 +38,12 @@ public class TraceAndPreflightFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if ("TRACE".equals(request.getMethod())) {
             response.setHeader(HttpHeaders.ALLOW, SERVED_METHODS);
-            problems.write(request, response, new ApiException(ErrorCode.INVALID_REQUEST,
-                    "TRACE is not served"), HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            problems.write(request, response, new InvalidRequest("TRACE is not served"),
+                    HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
         if (CorsUtils.isPreFlightRequest(request)) {
-            problems.write(request, response, new ApiException(ErrorCode.FORBIDDEN,
-                    "Cross-origin requests are not served"));
+            problems.write(request, response, new Forbidden("Cross-origin requests are not served"));
             return;
         }
         chain.doFilter(request, response);

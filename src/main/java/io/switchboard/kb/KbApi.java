@@ -1,6 +1,6 @@
 package io.switchboard.kb;
 
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.InvalidRequest;
 import io.switchboard.model.Article;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +18,10 @@ public class KbApi {
 
     public String query(String q) {
         if (q == null || q.isBlank() || q.length() > 200) {
-            throw ApiException.invalidField("q", "1 to 200 characters");
+            throw new InvalidRequest("q", "1 to 200 characters");
         }
         if (!WORD.matcher(q).find()) {
-            throw ApiException.invalidField("q", "a question with at least one word");
+            throw new InvalidRequest("q", "a question with at least one word");
         }
         return q.strip();
     }
@@ -38,7 +38,7 @@ public class KbApi {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw ApiException.invalidField("limit", "1 to " + MAX_LIMIT);
+        throw new InvalidRequest("limit", "1 to " + MAX_LIMIT);
     }
 
     public Map<String, Object> answer(List<Article> articles) {

@@ -1,6 +1,6 @@
 package io.switchboard.kb;
 
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.InvalidRequest;
 import io.switchboard.kb.KbApi;
 import io.switchboard.resilience.UpstreamFailures;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ public class KbWarmUp {
     public KbWarmUp(KbWarmUpProperties properties, KbApi kbApi) {
         try {
             this.limit = kbApi.limit(Integer.toString(properties.limit()));
-        } catch (ApiException outOfRange) {
+        } catch (InvalidRequest outOfRange) {
             throw new IllegalStateException("switchboard.kb.warm-up.limit must be 1 to " + KbApi.MAX_LIMIT
                     + ", as the chat API's limit", outOfRange);
         }
@@ -34,7 +34,7 @@ public class KbWarmUp {
         for (String query : properties.queries()) {
             try {
                 checked.add(kbApi.query(query));
-            } catch (ApiException invalid) {
+            } catch (InvalidRequest invalid) {
                 log.warn("switchboard.kb.warm-up.queries: \"{}\" is not a question the API would accept; left out", query);
             }
         }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.errors.ApiException;
-import io.switchboard.errors.Problems;
+import io.switchboard.errors.InternalServerError;
+import io.switchboard.errors.InvalidRequest;
 import io.switchboard.mcp.ChatTool.RouteRequest;
 import io.switchboard.security.Access;
 import io.switchboard.security.AuditLog;
@@ -59,7 +60,7 @@ public class ToolCalls {
         Map<String, Object> given = arguments == null ? Map.of() : arguments;
         for (String required : tool.required()) {
             if (given.get(required) == null) {   // what the schema requires and the REST API may leave optional
-                return problem(ApiException.invalidField(required, "required"));
+                return problem(new InvalidRequest(required, "required"));
             }
         }
         try {
@@ -80,7 +81,7 @@ public class ToolCalls {
             return outcome(done);
         } catch (Exception e) {
             log.error("Tool {} failed unexpectedly", tool.name(), e);
-            return problem(Problems.internalError(MDC.get(RequestIds.MDC_KEY)));
+            return problem(new InternalServerError(MDC.get(RequestIds.MDC_KEY)));
         }
     }
 

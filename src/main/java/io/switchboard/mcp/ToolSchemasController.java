@@ -1,6 +1,6 @@
 package io.switchboard.mcp;
 
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.InvalidRequest;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +28,7 @@ public class ToolSchemasController {
         ToolSchemas schemas = switch (format.toLowerCase(Locale.ROOT)) {
             case "openai" -> ToolSchemas.OPENAI;
             case "anthropic" -> ToolSchemas.ANTHROPIC;
-            default -> throw ApiException.invalidField("format", "openai or anthropic");
+            default -> throw new InvalidRequest("format", "openai or anthropic");
         };
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("format", schemas.name().toLowerCase(Locale.ROOT));

@@ -1,6 +1,6 @@
 package io.switchboard.messaging;
 
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.NotFound;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -63,7 +63,7 @@ public class DeadLetters {
     /** Moves one dead letter back onto its queue; not found when no dead-letter queue holds that id. */
     public DeadLetter replay(String id) {
         if (!MESSAGE_ID.matcher(id).matches()) {
-            throw ApiException.notFound("Dead letter " + id);
+            throw new NotFound("Dead letter " + id);
         }
         for (RetryingQueues.Retrying queue : queues.all()) {
             DeadLetter replayed = jms.execute(session -> {
@@ -86,7 +86,7 @@ public class DeadLetters {
                 return replayed;
             }
         }
-        throw ApiException.notFound("Dead letter " + id);
+        throw new NotFound("Dead letter " + id);
     }
 
     /** A dead letter with its payload, for a customer's export. */

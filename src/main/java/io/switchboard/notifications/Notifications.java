@@ -3,8 +3,7 @@ package io.switchboard.notifications;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.NotFound;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.DomainEvents;
 import io.switchboard.events.EventOutbox;
@@ -180,7 +179,7 @@ public class Notifications {
      */
     public void failed(String eventId, Exchange exchange) throws Exception {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        if (failure instanceof ApiException api && api.code() == ErrorCode.NOT_FOUND) {
+        if (failure instanceof NotFound) {
             skip(eventId, "no_customer");
             return;
         }

@@ -2,8 +2,7 @@ package io.switchboard.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.InvalidRequest;
 import io.switchboard.model.ShippingAddress;
 import java.io.IOException;
 import java.util.Locale;
@@ -32,14 +31,14 @@ public class OrderAddressApi {
         try {
             address = json.readTree(body == null ? "" : body);
         } catch (IOException e) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "The body is not JSON");
+            throw new InvalidRequest("The body is not JSON");
         }
         if (address == null || !address.isObject()) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "The body must be a JSON object");
+            throw new InvalidRequest("The body must be a JSON object");
         }
         String country = required(address, "countryCode");
         if (!COUNTRY.matcher(country).matches()) {
-            throw ApiException.invalidField("countryCode", "must be an ISO 3166-1 alpha-2 code");
+            throw new InvalidRequest("countryCode", "must be an ISO 3166-1 alpha-2 code");
         }
         return new ShippingAddress(required(address, "firstName"), required(address, "lastName"),
                 optional(address, "company"), required(address, "address1"), optional(address, "address2"),
@@ -50,7 +49,7 @@ public class OrderAddressApi {
     private static String required(JsonNode address, String field) {
         String value = optional(address, field);
         if (value == null) {
-            throw ApiException.invalidField(field, "required");
+            throw new InvalidRequest(field, "required");
         }
         return value;
     }
@@ -61,7 +60,7 @@ public class OrderAddressApi {
             return null;
         }
         if (!value.isTextual() || value.asText().length() > MAX || value.asText().chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.invalidField(field, "must be text of at most " + MAX + " characters, on one line");
+            throw new InvalidRequest(field, "must be text of at most " + MAX + " characters, on one line");
         }
         String text = value.asText().strip();
         return text.isEmpty() ? null : text;

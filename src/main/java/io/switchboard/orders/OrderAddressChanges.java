@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.Conflict;
+import io.switchboard.errors.NotFound;
 import io.switchboard.events.CacheEvictions;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.DomainEvents;
@@ -95,7 +95,7 @@ public class OrderAddressChanges {
     /** Throws {@code 409 conflict} unless the order is unfulfilled. */
     public Order requireUnfulfilled(Order order) {
         if (!UNFULFILLED.contains(order.status())) {
-            throw new ApiException(ErrorCode.CONFLICT, "The address of order " + order.orderNumber()
+            throw new Conflict("The address of order " + order.orderNumber()
                     + " can no longer change: it is " + order.status().wireName().replace('_', ' ').toLowerCase(Locale.ROOT));
         }
         return order;
@@ -127,7 +127,7 @@ public class OrderAddressChanges {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT customer_id, state, reason FROM"
                 + " order_address_changes WHERE request_id = ? AND order_number = ?", requestId, orderNumber);
         if (rows.isEmpty() || caller == null || !caller.owns((String) rows.get(0).get("customer_id"))) {
-            throw ApiException.notFound("The address change");
+            throw new NotFound("The address change");
         }
         String state = (String) rows.get(0).get("state");
         return new Status(requestId, orderNumber, "requested".equals(state) ? "address_change_requested"
@@ -156,10 +156,7 @@ public class OrderAddressChanges {
      */
     public void refusedOrRethrow(Claimed change, Exchange exchange) throws Exception {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String reason = null;
-        if (failure instanceof ApiException api && (api.code() == ErrorCode.CONFLICT || api.code() == ErrorCode.NOT_FOUND)) {
-            reason = api.code() == ErrorCode.NOT_FOUND ? "not_found" : "not_changeable";
-        }
+        String reason = failure instanceof NotFound ? "not_found" : failure instanceof Conflict ? "not_changeable" : null;
         for (Throwable t = failure; reason == null && t != null; t = t.getCause()) {
             if (t instanceof HttpOperationFailedException http && REFUSALS.contains(http.getStatusCode())) {
                 reason = "not_changeable";

@@ -1,6 +1,7 @@
 package io.switchboard.orders;
 
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.InvalidRequest;
+import io.switchboard.errors.NotFound;
 import io.switchboard.model.Order;
 import io.switchboard.model.OrderSummary;
 import io.switchboard.security.Access;
@@ -19,7 +20,7 @@ public class OrderApi {
     public String orderNumber(String raw) {
         String number = raw != null && raw.startsWith("#") ? raw.substring(1) : raw;
         if (number == null || !ORDER_NUMBER.matcher(number).matches()) {
-            throw ApiException.invalidField("orderNumber", "must be 1 to 40 letters, digits or dashes");
+            throw new InvalidRequest("orderNumber", "must be 1 to 40 letters, digits or dashes");
         }
         return number;
     }
@@ -36,7 +37,7 @@ public class OrderApi {
     public Order ownOrder(Order order, Exchange exchange) {
         Caller caller = exchange.getProperty(Access.CALLER, Caller.class);
         if (caller == null || order.customerId() == null || !caller.owns(order.customerId())) {
-            throw ApiException.notFound("Order " + order.orderNumber());
+            throw new NotFound("Order " + order.orderNumber());
         }
         return order;
     }

@@ -1,7 +1,6 @@
 package io.switchboard.orders;
 
-import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.Conflict;
 import io.switchboard.model.Order;
 import io.switchboard.model.OrderStatus;
 import java.util.Locale;
@@ -24,7 +23,7 @@ public class OrderCancellationPolicy {
 
     /**
      * @return false when the order is cancelled already, true when the vendor is to cancel it
-     * @throws ApiException conflict when it can no longer be cancelled
+     * @throws Conflict when it can no longer be cancelled
      */
     public boolean needsVendorCancel(Order order) {
         if (order.status() == OrderStatus.CANCELLED) {
@@ -58,8 +57,8 @@ public class OrderCancellationPolicy {
         throw failure != null ? failure : new IllegalStateException("the vendor's cancel failed");
     }
 
-    static ApiException notCancellable(Order order) {
-        return new ApiException(ErrorCode.CONFLICT, "Order " + order.orderNumber() + " can no longer be cancelled: it is "
+    static Conflict notCancellable(Order order) {
+        return new Conflict("Order " + order.orderNumber() + " can no longer be cancelled: it is "
                 + order.status().wireName().replace('_', ' ').toLowerCase(Locale.ROOT));
     }
 }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.NotFound;
+import io.switchboard.errors.UpstreamUnavailable;
 import io.switchboard.events.CacheEvictions;
 import io.switchboard.events.DomainEvent;
 import io.switchboard.events.EventOutbox.Publication;
@@ -108,7 +108,7 @@ public class OrderCancellations {
             }));
         } catch (JmsException e) {
             log.warn("Broker did not take the cancellation of order {}: {}", job.orderNumber(), e.getClass().getSimpleName());
-            throw ApiException.unavailable("broker", Duration.ofSeconds(5));
+            throw new UpstreamUnavailable("broker", Duration.ofSeconds(5));
         }
         if (queued) {
             count("requested");
@@ -136,8 +136,7 @@ public class OrderCancellations {
     /** The order cannot be cancelled (shipped or refunded meanwhile, refused by the vendor, gone): no retry. */
     public void refused(CancellationJob job, Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String reason = failure instanceof ApiException api && api.code() == ErrorCode.NOT_FOUND ? "not_found"
-                : "not_cancellable";
+        String reason = failure instanceof NotFound ? "not_found" : "not_cancellable";
         settle(job, "failed", reason, FAILED);
         count("failed");
         log.info("Order {} not cancelled: {}", job.orderNumber(), reason);

@@ -3,8 +3,7 @@ package io.switchboard.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.crm.CustomerApi;
-import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.InvalidRequest;
 import io.switchboard.security.ApiKey;
 import io.switchboard.security.ApiKeyFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,10 +64,10 @@ public class ConsentController {
         try {
             node = json.readTree(body == null ? "" : body);
         } catch (IOException e) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "The body is not JSON");
+            throw new InvalidRequest("The body is not JSON");
         }
         if (node == null || !node.isObject()) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "The body must be a JSON object");
+            throw new InvalidRequest("The body must be a JSON object");
         }
         return node;
     }
@@ -76,7 +75,7 @@ public class ConsentController {
     private static boolean flag(JsonNode consent, String field) {
         JsonNode value = consent.path(field);
         if (!value.isBoolean()) {
-            throw ApiException.invalidField(field, "required, true or false");
+            throw new InvalidRequest(field, "required, true or false");
         }
         return value.booleanValue();
     }

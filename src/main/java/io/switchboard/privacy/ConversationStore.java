@@ -1,6 +1,6 @@
 package io.switchboard.privacy;
 
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.NotFound;
 import io.switchboard.events.OutboxRelay;
 import io.switchboard.jobs.JobQueue;
 import io.switchboard.tracing.TraceParent;
@@ -110,7 +110,7 @@ public class ConversationStore {
         String owner = jdbc.queryForObject("SELECT customer_id FROM conversations WHERE conversation_id = ?",
                 String.class, event.conversationId());
         if (!event.customerId().equals(owner)) {
-            throw ApiException.notFound("Conversation " + event.conversationId());
+            throw new NotFound("Conversation " + event.conversationId());
         }
         return claimed == 1;
     }

@@ -1,6 +1,6 @@
 package io.switchboard.privacy;
 
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.NotFound;
 import io.switchboard.events.OutboxRelay;
 import io.switchboard.jobs.JobQueue;
 import java.nio.charset.StandardCharsets;
@@ -242,7 +242,7 @@ public class ErasureRequests {
         List<Map<String, Object>> request = jdbc.queryForList("SELECT request_id, origin, requested_at, completed_at"
                 + " FROM erasure_requests WHERE request_id = ?", requestId);
         if (request.isEmpty()) {
-            throw ApiException.notFound("Request " + requestId);
+            throw new NotFound("Request " + requestId);
         }
         return describe(request.get(0));
     }

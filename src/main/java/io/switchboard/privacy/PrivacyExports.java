@@ -1,6 +1,6 @@
 package io.switchboard.privacy;
 
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.NotFound;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -36,12 +36,12 @@ public class PrivacyExports {
     @GetMapping(path = "/api/v1/privacy/exports/{exportId}", produces = MediaType.APPLICATION_JSON_VALUE)
     public String export(@PathVariable String exportId) {
         if (!ID.matcher(exportId).matches()) {
-            throw ApiException.notFound("Export " + exportId);
+            throw new NotFound("Export " + exportId);
         }
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT key_id, document_sealed FROM privacy_exports"
                 + " WHERE export_id = ?", exportId);
         if (rows.isEmpty()) {
-            throw ApiException.notFound("Export " + exportId);
+            throw new NotFound("Export " + exportId);
         }
         return cipher.open((String) rows.get(0).get("key_id"), (byte[]) rows.get(0).get("document_sealed"),
                 context(exportId));

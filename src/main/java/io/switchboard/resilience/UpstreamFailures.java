@@ -2,6 +2,9 @@ package io.switchboard.resilience;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.switchboard.errors.ApiException;
+import io.switchboard.errors.UpstreamRateLimited;
+import io.switchboard.errors.UpstreamTimeout;
+import io.switchboard.errors.UpstreamUnavailable;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
@@ -55,29 +58,29 @@ public class UpstreamFailures {
             // the caller may come back, whichever route was asking
             if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException
                     || t instanceof CannotCreateTransactionException) {
-                return Optional.of(ApiException.unavailable(source == null ? DATABASE : source, breaker.retryAfter()));
+                return Optional.of(new UpstreamUnavailable(source == null ? DATABASE : source, breaker.retryAfter()));
             }
             if (source == null) {
                 continue;
             }
             if (t instanceof CallNotPermittedException) {
-                return Optional.of(ApiException.unavailable(source, breaker.openFor()));
+                return Optional.of(new UpstreamUnavailable(source, breaker.openFor()));
             }
             if (t instanceof SocketTimeoutException || t instanceof TimeoutException
                     || t instanceof QueryTimeoutException
                     || (t instanceof SQLException sql && "57014".equals(sql.getSQLState()))) {
-                return Optional.of(ApiException.timeout(source));
+                return Optional.of(new UpstreamTimeout(source));
             }
             if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException) {
-                return Optional.of(ApiException.unavailable(source, breaker.retryAfter()));
+                return Optional.of(new UpstreamUnavailable(source, breaker.retryAfter()));
             }
             if (answered(t) > 0) {
                 return Optional.of(rateLimitedAnswer(t)
-                        ? ApiException.rateLimited(source, retryAfter(answerHeaders(t)))
-                        : ApiException.unavailable(source, breaker.retryAfter()));
+                        ? new UpstreamRateLimited(source, retryAfter(answerHeaders(t)))
+                        : new UpstreamUnavailable(source, breaker.retryAfter()));
             }
             if (t instanceof IOException || t instanceof UnreadableUpstreamResponse) {
-                return Optional.of(ApiException.unavailable(source, breaker.retryAfter()));
+                return Optional.of(new UpstreamUnavailable(source, breaker.retryAfter()));
             }
         }
         return Optional.empty();

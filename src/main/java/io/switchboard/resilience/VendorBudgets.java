@@ -1,7 +1,7 @@
 package io.switchboard.resilience;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.UpstreamRateLimited;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -63,7 +63,7 @@ public class VendorBudgets {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 metrics.rateLimitWait(vendor, Duration.ofNanos(System.nanoTime() - start));
-                throw ApiException.rateLimited(source, Duration.ofSeconds(1));
+                throw new UpstreamRateLimited(source, Duration.ofSeconds(1));
             }
             // about the time one token takes to come, at most what is left
             long pauseNanos = Math.min(left, Math.max(5_000_000L, (long) (1e9 / rate(vendor))));

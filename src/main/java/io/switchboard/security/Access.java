@@ -1,7 +1,8 @@
 package io.switchboard.security;
 
-import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.Forbidden;
+import io.switchboard.errors.StepUpRequired;
+import io.switchboard.errors.Unauthenticated;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ public class Access {
     public void require(Exchange exchange, String scope) {
         Caller caller = callerOf(exchange);
         if (!caller.hasScope(scope)) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "This call needs the scope " + scope);
+            throw new Forbidden("This call needs the scope " + scope);
         }
         exchange.setProperty(CALLER, caller);
     }
@@ -41,7 +42,7 @@ public class Access {
     public void requireVerified(Exchange exchange, String scope) {
         require(exchange, scope);
         if (!"verified".equals(exchange.getProperty(CALLER, Caller.class).acr())) {
-            throw new ApiException(ErrorCode.STEP_UP_REQUIRED, "This action needs the customer to verify who they are");
+            throw new StepUpRequired("This action needs the customer to verify who they are");
         }
     }
 
@@ -53,6 +54,6 @@ public class Access {
         if (exchange.getProperty(AUTHENTICATED_CALLER) instanceof Caller caller) {
             return caller;
         }
-        throw new ApiException(ErrorCode.UNAUTHENTICATED, "A bearer token is required");
+        throw new Unauthenticated("A bearer token is required");
     }
 }

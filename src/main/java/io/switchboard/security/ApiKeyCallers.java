@@ -1,8 +1,9 @@
 package io.switchboard.security;
 
-import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.Forbidden;
+import io.switchboard.errors.InvalidRequest;
 import io.switchboard.errors.Problems;
+import io.switchboard.errors.Unauthenticated;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -64,21 +65,20 @@ public class ApiKeyCallers {
                 return false;
             }
             response.setHeader("WWW-Authenticate", "ApiKey header=\"" + KEY_HEADER + "\"");
-            problems.write(request, response, new ApiException(ErrorCode.UNAUTHENTICATED, "A valid API key is required"));
+            problems.write(request, response, new Unauthenticated("A valid API key is required"));
             return false;
         }
         String actor = "apikey:" + key.get().id();
         String customer = request.getHeader(CUSTOMER_HEADER);
         if (!isCustomerId(customer)) {
             audit.record(actor, action, "refused", "no customer named");
-            problems.write(request, response, ApiException.invalidField(CUSTOMER_HEADER,
+            problems.write(request, response, new InvalidRequest(CUSTOMER_HEADER,
                     "the customer this call acts for (1 to 100 letters, digits or ._:@-)"));
             return false;
         }
         if (!key.get().actsFor(customer)) {
             audit.record(actor, action, "forbidden", "not bound to customer " + customer);
-            problems.write(request, response, new ApiException(ErrorCode.FORBIDDEN,
-                    "This API key does not act for this customer"));
+            problems.write(request, response, new Forbidden("This API key does not act for this customer"));
             return false;
         }
         audit.record(actor, action, "authenticated", "for customer " + customer);

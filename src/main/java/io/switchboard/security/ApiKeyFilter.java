@@ -1,8 +1,8 @@
 package io.switchboard.security;
 
-import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
+import io.switchboard.errors.Forbidden;
 import io.switchboard.errors.Problems;
+import io.switchboard.errors.Unauthenticated;
 import io.switchboard.input.RequestPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -78,7 +78,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                 return;
             }
             response.setHeader("WWW-Authenticate", "ApiKey header=\"X-Api-Key\"");
-            problems.write(request, response, new ApiException(ErrorCode.UNAUTHENTICATED, "A valid API key is required"));
+            problems.write(request, response, new Unauthenticated("A valid API key is required"));
             return;
         }
         String actor = "apikey:" + key.get().id();
@@ -87,7 +87,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             audit.record(actor, action, "forbidden", "missing scope " + scope);
             metrics.apiKeyLacksScope(request.getServletPath());
             problems.write(request, response,
-                    new ApiException(ErrorCode.FORBIDDEN, "This call needs the scope " + scope));
+                    new Forbidden("This call needs the scope " + scope));
             return;
         }
         audit.record(actor, action, "allowed", null);

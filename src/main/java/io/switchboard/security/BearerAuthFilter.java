@@ -1,8 +1,7 @@
 package io.switchboard.security;
 
-import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
 import io.switchboard.errors.Problems;
+import io.switchboard.errors.Unauthenticated;
 import io.switchboard.input.RequestPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -105,7 +104,7 @@ public class BearerAuthFilter extends OncePerRequestFilter {
                     .path(MCP_RESOURCE_METADATA).toUriString() + "\"";
         }
         response.setHeader("WWW-Authenticate", challenge);
-        problems.write(request, response, new ApiException(ErrorCode.UNAUTHENTICATED,
+        problems.write(request, response, new Unauthenticated(
                 tokenPresented ? "The bearer token is invalid or expired" : "A bearer token is required"));
     }
 }

@@ -1,8 +1,7 @@
 package io.switchboard.security;
 
-import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
 import io.switchboard.errors.Problems;
+import io.switchboard.errors.RateLimited;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -101,8 +100,7 @@ public class RateLimitFilters {
             RateLimiter which = key != null && key.startsWith("key:") && apiKeyLimiter != null ? apiKeyLimiter : limiter;
             long waitMillis = key == null ? 0 : which.acquire(key);
             if (waitMillis > 0) {
-                problems.write(request, response, new ApiException(ErrorCode.RATE_LIMITED, "Too many requests",
-                        java.util.Map.of(), Duration.ofMillis(waitMillis)));
+                problems.write(request, response, new RateLimited(Duration.ofMillis(waitMillis)));
                 return;
             }
             chain.doFilter(request, response);

@@ -1,13 +1,11 @@
 package io.switchboard.security;
 
-import io.switchboard.errors.ApiException;
-import io.switchboard.errors.ErrorCode;
 import io.switchboard.errors.Problems;
+import io.switchboard.errors.RateLimited;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +33,7 @@ public class UnauthenticatedAttempts {
         if (waitMillis == 0) {
             return false;
         }
-        problems.write(request, response, new ApiException(ErrorCode.RATE_LIMITED, "Too many requests",
-                Map.of(), Duration.ofMillis(waitMillis)));
+        problems.write(request, response, new RateLimited(Duration.ofMillis(waitMillis)));
         return true;
     }
 }

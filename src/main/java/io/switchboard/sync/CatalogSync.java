@@ -3,8 +3,8 @@ package io.switchboard.sync;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.errors.ApiException;
 import io.switchboard.conflicts.FieldLedger;
+import io.switchboard.errors.NotFound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,7 +93,7 @@ public class CatalogSync implements SmartLifecycle {
      * Starts a run of the source in the background, unless this instance runs one already.
      *
      * @return whether a run was started (it still skips when another instance holds the lock)
-     * @throws ApiException not_found for a source that is not synced
+     * @throws NotFound for a source that is not synced
      */
     public boolean trigger(String source) {
         requireSource(source);
@@ -205,7 +205,7 @@ public class CatalogSync implements SmartLifecycle {
 
     private void requireSource(String source) {
         if (!settings.sources().contains(source)) {
-            throw ApiException.notFound("Sync source " + source);
+            throw new NotFound("Sync source " + source);
         }
     }
 

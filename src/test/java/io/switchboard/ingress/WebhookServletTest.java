@@ -10,8 +10,8 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.errors.ApiException;
 import io.switchboard.errors.Problems;
+import io.switchboard.errors.UpstreamUnavailable;
 import io.switchboard.ingress.verification.GitHubScheme;
 import io.switchboard.ingress.verification.WebhookDelivery;
 import io.switchboard.tracing.RequestIds;
@@ -89,7 +89,7 @@ class WebhookServletTest {
 
     @Test
     void aBrokerThatCannotTakeTheDeliveryIs503WithRetryAfter() throws Exception {
-        when(ingress.accept(any(), any())).thenThrow(ApiException.unavailable("broker", Duration.ofSeconds(5)));
+        when(ingress.accept(any(), any())).thenThrow(new UpstreamUnavailable("broker", Duration.ofSeconds(5)));
 
         MockHttpServletResponse response = serve(post("/webhooks/github", "{}".getBytes()));
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.PlainText;
 import io.switchboard.connectors.Timestamps;
 import io.switchboard.connectors.VendorJson;
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.InvalidRequest;
 import io.switchboard.model.Article;
 import io.switchboard.resilience.UnreadableUpstreamResponse;
 import java.net.URLEncoder;
@@ -58,7 +58,7 @@ public class ConfluenceMapper {
         String words = SPACES.matcher(QUERY_SYNTAX.matcher(question == null ? "" : question).replaceAll(" "))
                 .replaceAll(" ").strip().toLowerCase(Locale.ROOT);
         if (words.isEmpty()) {
-            throw ApiException.invalidField("q", "words to search for");
+            throw new InvalidRequest("q", "words to search for");
         }
         String cql = "type = page AND text ~ " + literal(words);
         return space.isEmpty() ? cql : cql + " AND space = " + literal(space);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.connectors.VendorJson;
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.NotFound;
 import io.switchboard.model.Customer;
 import io.switchboard.model.CustomerLookup;
 import io.switchboard.resilience.UnreadableUpstreamResponse;
@@ -37,7 +37,7 @@ public class HubSpotContactMapper {
     /** The contact, or not found when HubSpot answered 404 for its id. */
     public Customer toCustomer(String contactJson, Integer status, String id) {
         if (status != null && status == 404) {
-            throw ApiException.notFound("Customer " + id);
+            throw new NotFound("Customer " + id);
         }
         return toCustomer(contactJson);
     }
@@ -75,7 +75,7 @@ public class HubSpotContactMapper {
             throw new UnreadableUpstreamResponse("HubSpot search answer without results", null);
         }
         if (results.isEmpty()) {
-            throw ApiException.notFound("Customer");
+            throw new NotFound("Customer");
         }
         return customer(results.get(0));
     }

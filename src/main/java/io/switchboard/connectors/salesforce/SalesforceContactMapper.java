@@ -3,7 +3,7 @@ package io.switchboard.connectors.salesforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.connectors.VendorJson;
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.NotFound;
 import io.switchboard.model.Customer;
 import io.switchboard.resilience.UnreadableUpstreamResponse;
 import java.time.Instant;
@@ -42,7 +42,7 @@ public class SalesforceContactMapper {
     /** A Contact by id: no body is Salesforce's 404 NOT_FOUND (camel-salesforce's notFoundBehaviour=NULL). */
     public Customer fromRecord(String contactJson, String instanceUrl, String id) {
         if (contactJson == null || contactJson.isBlank()) {
-            throw ApiException.notFound("Customer " + id);
+            throw new NotFound("Customer " + id);
         }
         return toCustomer(read(contactJson), instanceUrl);
     }
@@ -54,7 +54,7 @@ public class SalesforceContactMapper {
             throw new UnreadableUpstreamResponse("Salesforce query answer without records", null);
         }
         if (answer.path("records").isEmpty()) {
-            throw ApiException.notFound("Customer");
+            throw new NotFound("Customer");
         }
         return toCustomer(answer.path("records").get(0), instanceUrl);
     }

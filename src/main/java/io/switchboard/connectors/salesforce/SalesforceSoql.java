@@ -1,6 +1,7 @@
 package io.switchboard.connectors.salesforce;
 
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.InvalidRequest;
+import io.switchboard.errors.NotFound;
 import io.switchboard.model.CustomerLookup;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,7 @@ public class SalesforceSoql {
             String phone = literal(lookup.phone().trim());
             where = "Phone = " + phone + " OR MobilePhone = " + phone;
         } else {
-            throw ApiException.invalidField("lookup", "an email or a phone is required");
+            throw new InvalidRequest("lookup", "an email or a phone is required");
         }
         return "SELECT " + contacts.fields() + " FROM Contact WHERE " + where + " ORDER BY LastModifiedDate DESC LIMIT 1";
     }
@@ -38,7 +39,7 @@ public class SalesforceSoql {
     /** A record id as the sObject resource takes it, or not found (the CRM is not asked about something else). */
     public String recordId(String id, String what) {
         if (id == null || !RECORD_ID.matcher(id).matches()) {
-            throw ApiException.notFound(what + " " + id);
+            throw new NotFound(what + " " + id);
         }
         return id;
     }

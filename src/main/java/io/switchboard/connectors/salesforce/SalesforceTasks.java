@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.connectors.VendorJson;
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.InvalidRequest;
+import io.switchboard.errors.NotFound;
 import io.switchboard.model.CrmActivity;
 import io.switchboard.resilience.UnreadableUpstreamResponse;
 import java.time.ZoneOffset;
@@ -47,13 +48,13 @@ public class SalesforceTasks {
     /** The activity, checked: it must name a Salesforce Contact and carry its event id. */
     public CrmActivity checked(CrmActivity activity) {
         if (activity == null || activity.eventId() == null || activity.eventId().isBlank()) {
-            throw ApiException.invalidField("eventId", "is required");
+            throw new InvalidRequest("eventId", "is required");
         }
         if (!SalesforceSoql.isRecordId(activity.customerId())) {
-            throw ApiException.notFound("Customer " + activity.customerId());
+            throw new NotFound("Customer " + activity.customerId());
         }
         if (activity.at() == null) {
-            throw ApiException.invalidField("at", "is required");
+            throw new InvalidRequest("at", "is required");
         }
         return activity;
     }

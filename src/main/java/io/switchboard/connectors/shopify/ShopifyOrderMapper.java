@@ -3,7 +3,7 @@ package io.switchboard.connectors.shopify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.connectors.VendorJson;
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.NotFound;
 import io.switchboard.model.LineItem;
 import io.switchboard.model.Money;
 import io.switchboard.model.Order;
@@ -40,7 +40,7 @@ public class ShopifyOrderMapper {
                 return toOrder(order);
             }
         }
-        throw ApiException.notFound("Order " + orderNumber);
+        throw new NotFound("Order " + orderNumber);
     }
 
     /** All orders of a {@code GET /orders.json?customer_id=...} answer, as Shopify sorts them (newest first). */

@@ -2,7 +2,7 @@ package io.switchboard.connectors.woocommerce;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.NotFound;
 import io.switchboard.model.ShippingAddress;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +39,7 @@ public class WooCommerceAddressUpdate {
     /** The request route lets a 404 through as an answer: here it means the order is gone. */
     public void requireFound(Integer status, String orderNumber) {
         if (status != null && status == 404) {
-            throw ApiException.notFound("Order " + orderNumber);
+            throw new NotFound("Order " + orderNumber);
         }
     }
 

@@ -3,7 +3,7 @@ package io.switchboard.connectors.woocommerce;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.connectors.VendorJson;
-import io.switchboard.errors.ApiException;
+import io.switchboard.errors.NotFound;
 import io.switchboard.model.LineItem;
 import io.switchboard.model.Money;
 import io.switchboard.model.Order;
@@ -58,7 +58,7 @@ public class WooCommerceOrderMapper {
      */
     public String orderId(String orderNumber) {
         if (orderNumber == null || !ORDER_ID.matcher(orderNumber).matches()) {
-            throw ApiException.notFound("Order " + orderNumber);
+            throw new NotFound("Order " + orderNumber);
         }
         return orderNumber;
     }
@@ -76,7 +76,7 @@ public class WooCommerceOrderMapper {
         JsonNode answer = parse(body);
         if (status != null && status == 404) {
             if ("woocommerce_rest_shop_order_invalid_id".equals(answer.path("code").asText())) {
-                throw ApiException.notFound("Order " + orderNumber);
+                throw new NotFound("Order " + orderNumber);
             }
             // rest_no_route and the like: the base URL is not a WooCommerce REST API, which is an outage, not "no order"
             throw new UnreadableUpstreamResponse("WooCommerce answered 404 " + answer.path("code").asText("without a code"), null);
@@ -86,7 +86,7 @@ public class WooCommerceOrderMapper {
         }
         Order order = toOrder(answer);
         if (!orderNumber.equals(order.orderNumber())) {
-            throw ApiException.notFound("Order " + orderNumber);
+            throw new NotFound("Order " + orderNumber);
         }
         return order;
     }

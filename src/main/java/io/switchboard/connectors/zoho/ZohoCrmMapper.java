@@ -3,8 +3,8 @@ package io.switchboard.connectors.zoho;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.errors.ApiException;
 import io.switchboard.connectors.VendorJson;
+import io.switchboard.errors.NotFound;
 import io.switchboard.model.CrmActivity;
 import io.switchboard.model.Customer;
 import io.switchboard.model.CustomerLookup;
@@ -90,14 +90,14 @@ public class ZohoCrmMapper {
 
     private Customer first(String body, Integer status, String what) {
         if (status != null && (status == 204 || status == 404) || body == null || body.isBlank()) {
-            throw ApiException.notFound(what);
+            throw new NotFound(what);
         }
         JsonNode data = VendorJson.read(json, body, "Zoho CRM").path("data");
         if (!data.isArray()) {
             throw new UnreadableUpstreamResponse("Zoho CRM answer without data", null);
         }
         if (data.isEmpty()) {
-            throw ApiException.notFound(what);
+            throw new NotFound(what);
         }
         return customer(data.get(0));
     }
@@ -120,7 +120,7 @@ public class ZohoCrmMapper {
 
     private static String recordId(String id) {
         if (id == null || !id.matches("\\d{1,30}")) {
-            throw ApiException.notFound("Customer " + id);
+            throw new NotFound("Customer " + id);
         }
         return id;
     }
