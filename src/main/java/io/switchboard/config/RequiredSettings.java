@@ -63,7 +63,7 @@ public final class RequiredSettings {
     private static List<String> vendorEntries(ConfigurableEnvironment environment) {
         Map<String, SelectedVendors.Block> blocks = SelectedVendors.blocks(environment);
         List<String> entries = new ArrayList<>();
-        for (String vendor : SelectedVendors.of(environment).keySet()) {
+        for (String vendor : SelectedVendors.of(environment)) {
             SelectedVendors.Block block = blocks.get(vendor);
             List<String> keys = block == null || block.required().isEmpty() ? List.of("base-url") : block.required();
             String prefix = "switchboard.vendors." + vendor + ".";

@@ -1,6 +1,6 @@
 package io.switchboard.config;
 
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,16 +42,16 @@ public final class SelectedVendors {
                 .orElse(Map.of());
     }
 
-    /** Each selected vendor (its block's name), with the setting that selects it, in a stable order. */
-    public static Map<String, String> of(Environment environment) {
+    /** The selected vendors, by their blocks' names, in a stable order. */
+    public static Set<String> of(Environment environment) {
         Binder binder = Binder.get(environment);
         Map<String, Block> blocks = blocks(environment);
-        Map<String, String> selected = new LinkedHashMap<>();
+        Set<String> selected = new LinkedHashSet<>();
         for (String setting : providerSettings(environment)) {
-            binder.bind(setting, String.class).ifBound(name -> selected.putIfAbsent(vendor(name.trim(), blocks), setting));
+            binder.bind(setting, String.class).ifBound(name -> selected.add(vendor(name.trim(), blocks)));
         }
         for (String name : binder.bind(SYNC_SOURCES, Bindable.listOf(String.class)).orElse(List.of())) {
-            selected.putIfAbsent(vendor(name.trim(), blocks), SYNC_SOURCES);
+            selected.add(vendor(name.trim(), blocks));
         }
         selected.remove("");
         return selected;
