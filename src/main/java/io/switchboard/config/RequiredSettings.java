@@ -1,36 +1,54 @@
 package io.switchboard.config;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * The settings listed in {@code switchboard.required-settings} that are missing, each named with its environment
- * variable. The {@code prod} profile lists what production cannot run without; entries may use placeholders
- * ({@code switchboard.vendors.${switchboard.orders.provider}.base-url}) and list alternatives, any one of which will
- * do ({@code a | b}). {@code switchboard.required-settings-if} lists entries required only while a feature is on
- * ({@code switchboard.notifications.mail.host if switchboard.notifications.enabled}).
+ * The settings the configuration cannot run without, and those of them that are missing, each named with its
+ * environment variable. The {@code prod} profile lists what production needs beyond the vendors in
+ * {@code switchboard.required-settings}; entries may use placeholders and list alternatives, any one of which will do
+ * ({@code a | b}). {@code switchboard.required-settings-if} lists entries required only while a feature is on
+ * ({@code switchboard.notifications.mail.host if switchboard.notifications.enabled}). With
+ * {@code switchboard.required-vendor-settings} on, each vendor the configuration selects ({@link SelectedVendors})
+ * requires what its own block lists under {@code required} (keys of the block, {@code a | b} alike), or its
+ * {@code base-url} when it lists nothing.
  */
-final class RequiredSettings {
+public final class RequiredSettings {
 
     static final String KEY = "switchboard.required-settings";
     /** Entries {@code <entry> if <flag>}: required only while the setting {@code flag} is true. */
     static final String CONDITIONAL_KEY = "switchboard.required-settings-if";
+    /** True: every selected vendor's {@code switchboard.vendors.<vendor>.required} is required too. */
+    static final String VENDORS_KEY = "switchboard.required-vendor-settings";
 
     private RequiredSettings() {
     }
 
+    /**
+     * Every setting required with these properties, each as its alternatives (full property names, placeholders
+     * resolved): one of each list must be set. Deployment checks compute the list this way too.
+     */
+    public static List<List<String>> required(ConfigurableEnvironment environment) {
+        Binder binder = Binder.get(environment);
+        List<String> entries = new ArrayList<>(binder.bind(KEY, Bindable.listOf(String.class)).orElse(List.of()));
+        entries.addAll(conditional(environment));
+        if (binder.bind(VENDORS_KEY, Boolean.class).orElse(false)) {
+            entries.addAll(vendorEntries(environment));
+        }
+        return entries.stream()
+                .map(entry -> List.of(environment.resolvePlaceholders(entry.trim()).split("\\s*\\|\\s*")))
+                .toList();
+    }
+
     static List<String> missing(ConfigurableEnvironment environment) {
-        List<String> required = new ArrayList<>(Binder.get(environment)
-                .bind(KEY, Bindable.listOf(String.class))
-                .orElse(List.of()));
-        required.addAll(conditional(environment));
         List<String> missing = new ArrayList<>();
-        for (String entry : required) {
-            List<String> alternatives = List.of(environment.resolvePlaceholders(entry.trim()).split("\\s*\\|\\s*"));
+        for (List<String> alternatives : required(environment)) {
             boolean satisfied = alternatives.stream().map(environment::getProperty)
                     .anyMatch(value -> value != null && !value.isBlank());
             if (!satisfied) {
@@ -39,6 +57,22 @@ final class RequiredSettings {
             }
         }
         return missing;
+    }
+
+    /** Each selected vendor's {@code required} keys, as full property names. */
+    private static List<String> vendorEntries(ConfigurableEnvironment environment) {
+        Map<String, SelectedVendors.Block> blocks = SelectedVendors.blocks(environment);
+        List<String> entries = new ArrayList<>();
+        for (String vendor : SelectedVendors.of(environment)) {
+            SelectedVendors.Block block = blocks.get(vendor);
+            List<String> keys = block == null || block.required().isEmpty() ? List.of("base-url") : block.required();
+            String prefix = "switchboard.vendors." + vendor + ".";
+            for (String entry : keys) {
+                entries.add(String.join(" | ", Arrays.stream(entry.trim().split("\\s*\\|\\s*"))
+                        .map(key -> prefix + key).toList()));
+            }
+        }
+        return entries;
     }
 
     /** The entries of {@value #CONDITIONAL_KEY} whose flag is true, without it. */
@@ -63,7 +97,7 @@ final class RequiredSettings {
     }
 
     /** Spring's relaxed binding, backwards: {@code a.b-c[0]} is {@code A_BC_0_}. */
-    static String environmentVariable(String key) {
+    public static String environmentVariable(String key) {
         return key.replace("-", "").replace(".", "_").replace("[", "_").replace("]", "_").toUpperCase(Locale.ROOT);
     }
 }

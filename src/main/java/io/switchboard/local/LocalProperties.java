@@ -19,8 +19,9 @@ public record LocalProperties(@DefaultValue Postgres postgres, @DefaultValue San
     }
 
     /**
-     * @param ports the port of each vendor's sandbox; its base URL must point there
-     *              ({@code switchboard.vendors.<vendor>.base-url})
+     * @param directory one sandbox per folder in it with a {@code mappings/} folder ({@code sandbox/<vendor>/})
+     * @param ports     the port of each vendor's sandbox: a vendor's fixed one where it is set, else a free one,
+     *                  chosen at startup ({@link SandboxAddresses}, which also points the vendor's base URL there)
      */
     public record Sandbox(@DefaultValue("true") boolean enabled,
                           @DefaultValue("sandbox") Path directory,

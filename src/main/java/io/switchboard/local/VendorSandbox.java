@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stands in for the SaaS vendors in the local run: one WireMock server per vendor folder of {@code sandbox/},
- * serving its {@code mappings/} and {@code __files/} (the same files the tests and docker-compose use).
+ * serving its {@code mappings/} and {@code __files/} (the same files the tests and docker-compose use), on the port
+ * {@link SandboxAddresses} chose for it and pointed the vendor's base URL at.
  */
 @Component
 @Profile("local")

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.SwitchboardApplication;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 class RequiredSettingsTest {
 
@@ -36,7 +41,71 @@ class RequiredSettingsTest {
                 .hasMessageContaining("switchboard.vendors.woocommerce.base-url (environment variable SWITCHBOARD_VENDORS_WOOCOMMERCE_BASEURL)")
                 .hasMessageContaining("SWITCHBOARD_VENDORS_WOOCOMMERCE_CONSUMERKEY")
                 .hasMessageContaining("SWITCHBOARD_VENDORS_WOOCOMMERCE_CONSUMERSECRET")
-                .hasMessageNotContaining("SWITCHBOARD_VENDORS_SHOPIFY_BASEURL");
+                .hasMessageNotContaining("SWITCHBOARD_VENDORS_SHOPIFY_BASEURL")
+                .hasMessageNotContaining("SWITCHBOARD_VENDORS_SHOPIFY_ACCESSTOKEN");
+    }
+
+    @Test
+    void prodOnZohoCrmAsksForItsOAuthClientAndNotHubSpotsToken() {
+        assertThatThrownBy(() -> prod().run("--switchboard.crm.provider=zoho"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("switchboard.vendors.zoho.base-url (environment variable SWITCHBOARD_VENDORS_ZOHO_BASEURL)")
+                .hasMessageContaining("switchboard.vendors.zoho.client-id (environment variable SWITCHBOARD_VENDORS_ZOHO_CLIENTID)")
+                .hasMessageContaining("SWITCHBOARD_VENDORS_ZOHO_CLIENTSECRET")
+                .hasMessageContaining("SWITCHBOARD_VENDORS_ZOHO_REFRESHTOKEN")
+                .hasMessageNotContaining("HUBSPOT");
+        assertThatThrownBy(() -> prod().run("--switchboard.crm.provider=zoho",
+                "--switchboard.vendors.zoho.base-url=https://www.zohoapis.eu", "--switchboard.vendors.zoho.client-id=1000.X",
+                "--switchboard.vendors.zoho.client-secret=s", "--switchboard.vendors.zoho.refresh-token=r"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageNotContaining("ZOHO");
+    }
+
+    @Test
+    void theKnowledgeBaseIsAVendorSelectedToo() {
+        assertThatThrownBy(() -> prod().run("--switchboard.kb.provider=notion"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("switchboard.vendors.notion.base-url (environment variable SWITCHBOARD_VENDORS_NOTION_BASEURL)")
+                .hasMessageContaining("switchboard.vendors.notion.token (environment variable SWITCHBOARD_VENDORS_NOTION_TOKEN)");
+        // Zendesk Guide, the default, runs on the Zendesk account: its API token or OAuth client
+        assertThatThrownBy(() -> prod().run("--switchboard.helpdesk.provider=jira"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("SWITCHBOARD_VENDORS_JIRA_SERVICEDESKID")
+                .hasMessageContaining("one of switchboard.vendors.zendesk.email (environment variable SWITCHBOARD_VENDORS_ZENDESK_EMAIL) "
+                        + "or switchboard.vendors.zendesk.oauth.token-url (environment variable SWITCHBOARD_VENDORS_ZENDESK_OAUTH_TOKENURL)");
+    }
+
+    @Test
+    void aVendorsOwnBlockSaysWhatItNeedsOnceAnyProviderSettingSelectsIt() {
+        StandardEnvironment environment = environment(Map.of(
+                "switchboard.required-vendor-settings", "true",
+                "switchboard.billing.provider", "acme",
+                "switchboard.vendors.acme.required", "base-url, api-key | client-id",
+                "switchboard.vendors.acme.products", "acme-ledger",
+                "switchboard.kb.provider", "acme-ledger",
+                "switchboard.sync.catalog.sources", "globex",
+                "switchboard.vendors.other.required", "secret"));
+
+        assertThat(RequiredSettings.required(environment)).containsExactly(
+                List.of("switchboard.vendors.acme.base-url"),
+                List.of("switchboard.vendors.acme.api-key", "switchboard.vendors.acme.client-id"),
+                List.of("switchboard.vendors.globex.base-url"));
+    }
+
+    @Test
+    void vendorsAreRequiredOnlyWhereTheProfileAsksForThem() {
+        StandardEnvironment environment = environment(Map.of(
+                "switchboard.orders.provider", "acme",
+                "switchboard.vendors.acme.required", "base-url"));
+
+        assertThat(RequiredSettings.required(environment)).isEmpty();
+    }
+
+    private static StandardEnvironment environment(Map<String, Object> properties) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
+        ConfigurationPropertySources.attach(environment);
+        return environment;
     }
 
     @Test

@@ -74,7 +74,8 @@ class ComposeFileTest {
         assertThat(missingRequired(environment)).containsExactlyInAnyOrder(
                 "SPRING_DATASOURCE_PASSWORD",
                 "SWITCHBOARD_SECURITY_JWT_SECRET or SWITCHBOARD_SECURITY_JWT_PUBLICKEY or SWITCHBOARD_SECURITY_JWT_JWKSURL",
-                "SWITCHBOARD_VENDORS_WOOCOMMERCE_BASEURL");
+                "SWITCHBOARD_VENDORS_WOOCOMMERCE_BASEURL", "SWITCHBOARD_VENDORS_WOOCOMMERCE_CONSUMERKEY",
+                "SWITCHBOARD_VENDORS_WOOCOMMERCE_CONSUMERSECRET");
     }
 
     @Test
@@ -159,7 +160,9 @@ class ComposeFileTest {
     /** The required settings that the hub service's environment leaves unset, each as its alternatives. */
     private List<String> missingRequired(Map<String, String> environment) throws IOException {
         Map<String, String> example = envExample();
-        return ProductionSettings.requiredVariables(name -> effectiveDefault(environment.get(name))).stream()
+        Map<String, String> deployed = new LinkedHashMap<>();
+        environment.forEach((name, value) -> deployed.put(name, effectiveDefault(value)));
+        return ProductionSettings.requiredVariables(deployed).stream()
                 .filter(alternatives -> alternatives.stream().noneMatch(name -> provided(environment.get(name), example)))
                 .map(alternatives -> String.join(" or ", alternatives))
                 .toList();

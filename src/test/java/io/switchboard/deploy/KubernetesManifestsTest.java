@@ -129,7 +129,7 @@ class KubernetesManifestsTest {
                 }
             }
 
-            List<List<String>> missing = ProductionSettings.requiredVariables(settings::get).stream()
+            List<List<String>> missing = ProductionSettings.requiredVariables(settings).stream()
                     .filter(alternatives -> alternatives.stream().noneMatch(environment::contains))
                     .toList();
             assertThat(missing).isEmpty();

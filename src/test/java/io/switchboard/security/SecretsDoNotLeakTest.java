@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsDoNotLeakTest {
 
-    /** The secrets this test context runs with (application-test.yaml, application-local.yaml). */
+    /** The secrets this test context runs with (application-test.yaml, application-local.yaml, the sandboxes' local.yaml). */
     private static final List<String> SECRETS = List.of(
             Tokens.SECRET,                                   // JWT signing secret
             "test-admin-key-0123456789abcdef",               // bootstrap admin API key
