@@ -106,8 +106,8 @@ class HostileRequestFuzzTest {
     /** Why the answer breaks the contract, or null. */
     private String check(HostileShots.Shot shot, HttpResponse<String> response) {
         int status = response.statusCode();
-        // health's 503 is its answer about the hub's parts and vendors (one may be down in a shared hub), not a failure,
-        // and its body is that report, not a problem
+        // health's 503 is its answer about the hub's parts and vendors (one may be down in a shared hub): not a
+        // failure, and its body is that report, not a problem
         boolean healthReport = shot.path().startsWith("/actuator/health") && status == 503
                 && response.body().startsWith("{\"status\":\"DOWN\"");
         if (status >= 500 && !healthReport) {
