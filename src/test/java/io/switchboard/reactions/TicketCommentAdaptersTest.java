@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The helpdesks' adapters of direct:helpdesk.ticket.comment against their sandboxes: an internal note in each
  * vendor's documented shape, once, answered with the vendor's id of it. (The order.shipped reaction runs the one of
- * switchboard.helpdesk.provider: ReactionsTest for Zendesk.)
+ * switchboard.helpdesk.provider: ReactionCallsTest for Zendesk.)
  */
 @HubTest
 class TicketCommentAdaptersTest {

@@ -6,38 +6,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.switchboard.conflicts.CustomerChanges;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.switchboard.model.Article;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.Sandboxes;
-import io.switchboard.support.Tokens;
 import io.switchboard.support.Webhooks;
-import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,50 +33,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The fan-out end to end: a vendor's webhook, signed as the vendor signs it and sent to the door, announces a domain
- * event whose reactions (routes/reactions/) make their calls to the sandboxes, each exactly once, also when the
- * vendor delivers the webhook twice and when the broker delivers the domain event again; a reaction whose vendor
- * keeps failing is dead-lettered, listed by the admin API and replayed.
+ * The fan-out's calls end to end: a vendor's webhook, signed as the vendor signs it and sent to the door, announces a
+ * domain event whose reactions (routes/reactions/) make their calls to the sandboxes and notify the chat backend,
+ * each exactly once, also when the vendor delivers the webhook twice and when the broker delivers the domain event
+ * again; a reaction whose vendor keeps failing is dead-lettered, listed by the admin API and replayed.
  */
 @HubTest
-class ReactionsTest {
+class ReactionCallsTest extends ReactionsCase {
 
     private static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
-    private static final String CUSTOMER = "207119551";
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
     private final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
     private HttpServer chatBackend;
     private String subscription;
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    ConnectionFactory connectionFactory;
-
     @Autowired
     @Qualifier("hubspotBreaker")
     CircuitBreaker hubspotBreaker;
-
-    @Autowired
-    CustomerChanges customerChanges;
-
-    @Autowired
-    @Qualifier("customerCache")
-    Cache<String, ?> customerCache;
-
-    @Autowired
-    @Qualifier("kbCache")
-    Cache<String, List<Article>> kbCache;
 
     @BeforeEach
     void chatBackendSubscribes() throws Exception {
@@ -179,73 +139,6 @@ class ReactionsTest {
     }
 
     @Test
-    void aCustomerChangedInHubSpotOrSalesforceIsEvictedOnEveryInstanceOnce() throws Exception {
-        cacheCustomer();
-        String hubspotBody = Files.readString(Path.of("sandbox/hubspot/webhooks/contact.propertyChange.json"))
-                .replace("\"eventId\": 1753268217", "\"eventId\": " + (long) (Math.random() * 1e12));
-        String salesforceBody = Files.readString(Path.of("sandbox/salesforce/webhooks/ContactChangeEvent.json"));
-        String relayId = UUID.randomUUID().toString();
-        String hubspot = eventId("customer.updated", "hubspot", digest(hubspotBody), CUSTOMER);
-        String salesforce = eventId("customer.updated", "salesforce", relayId, "003Dp000001BobNAAS");
-
-        try (Topic evictions = new Topic("switchboard.cache.evictions"); Topic events = new Topic("switchboard.events")) {
-            for (int i = 0; i < 2; i++) {
-                assertThat(Webhooks.postHubSpot(port, hubspotBody).statusCode()).isEqualTo(200);
-                assertThat(Webhooks.postSalesforceRelay(port, relayId, salesforceBody).statusCode()).isEqualTo(200);
-            }
-            JsonNode change = events.first(message -> message.contains(hubspot));
-            assertThat(change.path("type").asText()).isEqualTo("customer.updated");
-            assertThat(change.path("data").path("changedFields").toString()).isEqualTo("[\"phone\"]");
-            assertThat(change.path("data").path("sourceTimestamp").asText()).isNotEmpty();
-            await().atMost(Duration.ofSeconds(20)).until(() -> customerCache.getIfPresent(CUSTOMER) == null);
-            await().atMost(Duration.ofSeconds(20)).until(() -> done(hubspot) && done(salesforce));
-
-            redeliverAndWait(hubspot);
-            redeliverAndWait(salesforce);
-
-            assertThat(evictions.received()).filteredOn(("customer:" + CUSTOMER)::equals).hasSize(1);
-            assertThat(evictions.received()).filteredOn("customer:003Dp000001BobNAAS"::equals).hasSize(1);
-        }
-        // the new values went through the customer conflict rules: the CRMs own email and phone
-        assertThat(customerChanges.current(CUSTOMER).get("phone").value()).isEqualTo("555-625-1199");
-        assertThat(customerChanges.current(CUSTOMER).get("phone").source()).isEqualTo("hubspot");
-        assertThat(customerChanges.current("003Dp000001BobNAAS").get("email").value())
-                .isEqualTo("bob.norman@example.org");
-        assertThat(customerChanges.current("003Dp000001BobNAAS").get("address.city").value()).isEqualTo("Ottawa");
-    }
-
-    @Test
-    void anArticleChangedInZendeskGuideOrConfluenceEvictsTheKnowledgeBaseAnswersOnce() throws Exception {
-        String guideBody = Files.readString(Path.of("sandbox/zendesk/webhooks/article.published.json"));
-        String confluenceBody = Files.readString(Path.of("sandbox/confluence/webhooks/page_updated.json"));
-        String invocation = UUID.randomUUID().toString();
-        String requestId = UUID.randomUUID().toString();
-        String guide = eventId("article.updated", "zendesk-guide", invocation);
-        String confluence = eventId("article.updated", "confluence", requestId);
-
-        try (Topic evictions = new Topic("switchboard.cache.evictions")) {
-            kbCache.put("5:where is my order", List.of());
-            for (int i = 0; i < 2; i++) {
-                assertThat(Webhooks.postZendesk(port, "zendesk-guide", Webhooks.ZENDESK_GUIDE_SECRET, invocation,
-                        guideBody).statusCode()).isEqualTo(200);
-            }
-            await().atMost(Duration.ofSeconds(20)).until(() -> kbCache.getIfPresent("5:where is my order") == null);
-            kbCache.put("5:where is my order", List.of());
-            for (int i = 0; i < 2; i++) {
-                assertThat(Webhooks.postConfluence(port, "page_updated", requestId, confluenceBody).statusCode())
-                        .isEqualTo(200);
-            }
-            await().atMost(Duration.ofSeconds(20)).until(() -> kbCache.getIfPresent("5:where is my order") == null);
-            await().atMost(Duration.ofSeconds(20)).until(() -> done(guide) && done(confluence));
-
-            redeliverAndWait(guide);
-            redeliverAndWait(confluence);
-
-            assertThat(evictions.received()).filteredOn("kb:*"::equals).hasSize(2);
-        }
-    }
-
-    @Test
     void aReactionWhoseVendorKeepsFailingIsDeadLetteredAndReplayedOnce() throws Exception {
         String body = Files.readString(Path.of("sandbox/zendesk/webhooks/ticket.status_changed.json"));
         String invocation = UUID.randomUUID().toString();
@@ -276,32 +169,6 @@ class ReactionsTest {
                 .startsWith("crm activity ");
     }
 
-    /**
-     * Publishes the domain event again on switchboard.events, as the relay does after a crash, then an event of no
-     * reaction's interest behind it: once that one is taken, the copy before it has been taken too.
-     */
-    private void redeliverAndWait(String eventId) throws Exception {
-        String stored = jdbc.queryForObject("SELECT event FROM reaction_jobs WHERE event_id = ? LIMIT 1", String.class,
-                eventId);
-        String marker = "evt_marker_" + UUID.randomUUID();
-        String markerEvent = "{\"specversion\":\"1.0\",\"id\":\"" + marker + "\",\"source\":\"/tests\",\"type\":"
-                + "\"customer.updated\",\"subject\":\"marker\",\"time\":\"2026-11-24T09:00:00Z\","
-                + "\"customerid\":\"marker\",\"data\":{}}";
-        try (Connection connection = connectionFactory.createConnection()) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            var producer = session.createProducer(session.createTopic("switchboard.events"));
-            producer.send(session.createTextMessage(stored));
-            producer.send(session.createTextMessage(markerEvent));
-        }
-        await().atMost(Duration.ofSeconds(20)).until(() -> done(marker));
-    }
-
-    private boolean done(String eventId) {
-        Integer pending = jdbc.queryForObject("SELECT count(*) FILTER (WHERE done_at IS NULL) + (count(*) = 0)::int"
-                + " FROM reaction_jobs WHERE event_id = ?", Integer.class, eventId);
-        return pending != null && pending == 0;
-    }
-
     private static RequestPatternBuilder note(String eventId, String text) {
         return postRequestedFor(urlPathEqualTo("/crm/v3/objects/notes")).withRequestBody(containing(eventId))
                 .withRequestBody(containing(text));
@@ -315,34 +182,9 @@ class ReactionsTest {
         return notifications.stream().filter(n -> id.equals(n.path("id").asText())).count();
     }
 
-    /** The id the hub gives the domain event a vendor's delivery announces (docs/events.md). */
-    private static String eventId(String type, String source, String deliveryId) {
-        return eventId(type, source, deliveryId, null);
-    }
-
-    private static String eventId(String type, String source, String deliveryId, String part) {
-        String key = type + "\n" + source + "\n" + deliveryId + (part == null ? "" : "\n" + part);
-        return "evt_" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The id the door gives a delivery whose vendor sends none. */
-    private static String digest(String body) throws Exception {
-        return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(body.getBytes(StandardCharsets.UTF_8)));
-    }
-
     private boolean duplicate(HttpResponse<String> response) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body()).path("duplicate").asBoolean();
-    }
-
-    private void cacheCustomer() throws Exception {
-        HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/v1/customers/" + CUSTOMER))
-                .header("Authorization", "Bearer " + Tokens.forCustomer(CUSTOMER, "customer:read")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
-        assertThat(customerCache.getIfPresent(CUSTOMER)).isNotNull();
     }
 
     private JsonNode deadLetter(String eventId) throws Exception {
@@ -361,39 +203,5 @@ class ReactionsTest {
                 .header("X-Api-Key", ADMIN_KEY).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** What a topic carries while open, as text. */
-    private final class Topic implements AutoCloseable {
-        private final Connection connection;
-        private final List<String> received = new CopyOnWriteArrayList<>();
-
-        Topic(String name) throws Exception {
-            connection = connectionFactory.createConnection();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = session.createConsumer(session.createTopic(name));
-            consumer.setMessageListener(message -> {
-                try {
-                    received.add(message instanceof TextMessage text ? text.getText() : message.getBody(String.class));
-                } catch (Exception unreadable) {
-                    received.add("unreadable: " + unreadable);
-                }
-            });
-            connection.start();
-        }
-
-        List<String> received() {
-            return received;
-        }
-
-        JsonNode first(java.util.function.Predicate<String> which) throws Exception {
-            await().atMost(Duration.ofSeconds(20)).until(() -> received.stream().anyMatch(which));
-            return json.readTree(received.stream().filter(which).findFirst().orElseThrow());
-        }
-
-        @Override
-        public void close() throws Exception {
-            connection.close();
-        }
     }
 }

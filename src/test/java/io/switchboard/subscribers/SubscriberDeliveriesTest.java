@@ -4,19 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.privacy.Consents;
 import io.switchboard.support.ExternalTools;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.PrivacyClient;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,77 +16,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Outbound webhooks end to end: a subscription made through the admin API, conversation events posted to the chat
- * API, their CloudEvents delivered to a subscriber (a JDK HTTP server in the test) and verified by the Standard
- * Webhooks reference library (npm {@code standardwebhooks}); retries with the same {@code webhook-id}, an endpoint
- * disabled after its run of failures (4 in the test profile), dead letters replayed once it is enabled again, and
- * a marketing subscriber kept from customers without marketing consent.
+ * Outbound webhooks delivered end to end: a subscription made through the admin API, conversation events posted to
+ * the chat API, their CloudEvents delivered to a subscriber and verified by the Standard Webhooks reference library
+ * (npm {@code standardwebhooks}); retries with the same {@code webhook-id}, an endpoint disabled after its run of
+ * failures (4 in the test profile), and dead letters replayed once it is enabled again.
  */
 @HubTest
-class SubscriberWebhooksTest {
+class SubscriberDeliveriesTest extends SubscriberWebhooksCase {
 
-    private static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
     private static final String VERIFIER = "src/test/webhook-verifier";
-
-    /** One request the subscriber received. */
-    record Received(Map<String, String> headers, String body) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(body);
-        }
-    }
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
-    private final List<Received> received = new CopyOnWriteArrayList<>();
-    /** The status the subscriber answers with, and how many requests in a row still get it before a 204. */
-    private final AtomicInteger failStatus = new AtomicInteger(500);
-    private final AtomicInteger failuresLeft = new AtomicInteger(0);
-    private HttpServer subscriber;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    Consents consents;
-
-    @Autowired
-    MeterRegistry metrics;
-
-    @BeforeEach
-    void startSubscriber() throws Exception {
-        subscriber = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        subscriber.createContext("/hook", exchange -> {
-            Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(headers, body));
-            int status = failuresLeft.getAndDecrement() > 0 ? failStatus.get() : 204;
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        subscriber.start();
-    }
-
-    @AfterEach
-    void stopSubscriber() {
-        subscriber.stop(0);
-        jdbc.update("DELETE FROM webhook_subscriptions");
-    }
 
     @Test
     void aSubscriberGetsSignedCloudEventsThatTheReferenceLibraryVerifies() throws Exception {
@@ -190,65 +124,6 @@ class SubscriberWebhooksTest {
         assertThat(get("/admin/subscriptions/" + id).path("consecutiveFailures").asInt()).isZero();
     }
 
-    @Test
-    void aMarketingSubscriberGetsNothingAboutACustomerWithoutMarketingConsent() throws Exception {
-        String customer = "cust-mkt-" + UUID.randomUUID().toString().substring(0, 8);
-        JsonNode marketing = create("{\"name\":\"campaigns\",\"url\":\"" + hookUrl() + "?m=1\","
-                + "\"eventTypes\":[\"inquiry.received\"],\"marketing\":true}");
-        JsonNode support = create("{\"name\":\"support\",\"url\":\"" + hookUrl() + "?m=0\","
-                + "\"eventTypes\":[\"inquiry.received\"]}");
-        String withheld = "conv-mkt-no-" + UUID.randomUUID();
-
-        new PrivacyClient(port, ADMIN_KEY).message(customer, withheld, "no consent");
-
-        awaitDeliveries(withheld, 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> delivered(marketing.path("id").asText(), "withheld") == 1);
-        assertThat(deliveries(withheld)).hasSize(1);
-        assertThat(delivered(support.path("id").asText(), "delivered")).isEqualTo(1);
-
-        consents.record(customer, false, false, true, "test");
-        String consented = "conv-mkt-yes-" + UUID.randomUUID();
-        new PrivacyClient(port, ADMIN_KEY).message(customer, consented, "consent");
-
-        assertThat(awaitDeliveries(consented, 2)).hasSize(2);
-    }
-
-    @Test
-    void badSubscriptionsAreRefusedWithProblems() throws Exception {
-        for (String body : List.of("{\"name\":\"x\",\"url\":\"ftp://example.com/\",\"eventTypes\":[\"order.shipped\"]}",
-                "{\"name\":\"x\",\"url\":\"" + hookUrl() + "\",\"eventTypes\":[]}",
-                "{\"name\":\"x\",\"url\":\"" + hookUrl() + "\",\"eventTypes\":[\"Order Shipped\"]}",
-                "{\"name\":\"x\",\"url\":\"" + hookUrl() + "\",\"eventTypes\":[\"order.shipped\"],\"secret\":\"s3cr3t\"}",
-                "{\"name\":\"\",\"url\":\"" + hookUrl() + "\",\"eventTypes\":[\"order.shipped\"]}")) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/admin/subscriptions"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
-            assertThat(response.statusCode()).as(body).isEqualTo(400);
-            assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
-            assertThat(response.body()).doesNotContain("s3cr3t");
-        }
-        assertThat(send(HttpRequest.newBuilder(uri("/admin/subscriptions/sub_nope")).GET()).statusCode())
-                .isEqualTo(404);
-        assertThat(send(HttpRequest.newBuilder(uri("/admin/subscriptions")).header("X-Api-Key", "wrong").GET())
-                .statusCode()).isEqualTo(401);
-    }
-
-    private String customer() {
-        return io.switchboard.support.Tokens.CUSTOMER;
-    }
-
-    private String hookUrl() {
-        return "http://127.0.0.1:" + subscriber.getAddress().getPort() + "/hook";
-    }
-
-    private List<Received> deliveries(String conversation) {
-        return received.stream().filter(r -> r.body().contains("\"" + conversation + "\"")).toList();
-    }
-
-    private List<Received> awaitDeliveries(String conversation, int count) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(conversation).size() >= count);
-        return deliveries(conversation);
-    }
-
     private static Received find(List<Received> deliveries, String type) {
         return deliveries.stream().filter(r -> r.body().contains("\"type\":\"" + type + "\"")).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type + " delivered"));
@@ -274,12 +149,6 @@ class SubscriberWebhooksTest {
         return json.readTree(output.substring(output.lastIndexOf('\n') + 1));
     }
 
-    private double delivered(String subscriber, String outcome) {
-        Counter counter = metrics.find("switchboard.subscriber.deliveries").tag("subscriber", subscriber)
-                .tag("outcome", outcome).counter();
-        return counter == null ? 0 : counter.count();
-    }
-
     private List<JsonNode> deadLetters(String subscription) throws Exception {
         List<String> ours = jdbc.queryForList("SELECT id FROM subscriber_deliveries WHERE subscription_id = ?",
                 String.class, subscription);
@@ -292,26 +161,6 @@ class SubscriberWebhooksTest {
         return letters;
     }
 
-    private JsonNode create(String body) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/admin/subscriptions"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return json.readTree(response.body());
-    }
-
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body());
-    }
-
-    private JsonNode post(String path) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
-                .POST(HttpRequest.BodyPublishers.noBody()));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body());
-    }
-
     private void postEvent(String conversation, String type) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/conversations/" + conversation
                         + "/events"))
@@ -321,17 +170,5 @@ class SubscriberWebhooksTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"" + type
                         + "\",\"at\":\"2026-11-24T06:05:00Z\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        HttpRequest built = request.build();
-        if (built.headers().firstValue("X-Api-Key").isEmpty()) {
-            request.header("X-Api-Key", ADMIN_KEY);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }

@@ -11,22 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.security.ApiKeys;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.Sandboxes;
-import io.switchboard.support.Tokens;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
@@ -35,41 +27,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
 
 /**
- * POST /api/v1/conversations/{conversationId}/events end to end: stored encrypted, consent deciding what is kept and
- * what is logged, and the crm-activity job logging a consented event to HubSpot's sandbox exactly once, through
- * vendor failures, dead-lettering and replay, and repeated jobs.
+ * POST /api/v1/conversations/{conversationId}/events end to end, what is logged: the crm-activity job logs a
+ * consented event to HubSpot's sandbox exactly once (nothing without consent), through vendor failures,
+ * dead-lettering and replay, and repeated jobs.
  */
 @HubTest
-class ConversationEventsTest {
+class ConversationCrmLoggingTest extends ConversationEventsCase {
 
-    private static final String NOTES = "/crm/v3/objects/notes";
     private static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
     /** The conversation whose next job fails once right after the CRM logged it (as a lost broker commit would). */
     private static final AtomicReference<String> FAIL_AFTER_LOGGING = new AtomicReference<>();
     private static boolean advised;
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    FieldCipher cipher;
-
-    @Autowired
-    ApiKeys keys;
-
-    @Autowired
-    CircuitBreaker hubspotBreaker;
 
     @Autowired
     MeterRegistry metrics;
@@ -80,11 +51,8 @@ class ConversationEventsTest {
     @Autowired
     JmsTemplate jms;
 
-    private String privacyKey;
-    private String customer;
-
     @BeforeEach
-    void freshState() throws Exception {
+    void adviseTheJob() throws Exception {
         if (!advised) {
             AdviceWith.adviceWith(camel, "jobs-crm-activity", route -> route.weaveAddLast().process(exchange -> {
                 String failing = FAIL_AFTER_LOGGING.get();
@@ -96,52 +64,11 @@ class ConversationEventsTest {
             }));
             advised = true;
         }
-        Sandboxes.reset("hubspot");
-        hubspotBreaker.reset();
-        privacyKey = keys.mint("privacy office", Set.of("privacy:admin"), null).secret();
-        customer = "cust-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @AfterEach
-    void restore() {
+    void noFailureLeft() {
         FAIL_AFTER_LOGGING.set(null);
-        Sandboxes.reset("hubspot");
-    }
-
-    @Test
-    void theTextAndRoleAreStoredEncrypted() throws Exception {
-        consent(false, true);
-        String text = "My parcel 1002 never came, call me on 555-0100";
-
-        String eventId = accepted(postEvent("conv-" + UUID.randomUUID(), message("customer", text)));
-
-        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM conversation_events WHERE id = ?", eventId);
-        byte[] sealedText = (byte[]) row.get("text_sealed");
-        byte[] sealedRole = (byte[]) row.get("role_sealed");
-        assertThat(new String(sealedText, StandardCharsets.ISO_8859_1)).doesNotContain("parcel", "555-0100");
-        assertThat(new String(sealedRole, StandardCharsets.ISO_8859_1)).doesNotContain("customer");
-        assertThat(jdbc.queryForObject("SELECT row_to_json(e)::text FROM conversation_events e WHERE id = ?",
-                String.class, eventId)).doesNotContain("parcel", "555-0100", "\"customer\"");
-        assertThat(row.get("key_id")).isEqualTo(cipher.keyId());
-        assertThat(cipher.open(cipher.keyId(), sealedText, "conversation_events/" + eventId + "/text")).isEqualTo(text);
-        assertThat(cipher.open(cipher.keyId(), sealedRole, "conversation_events/" + eventId + "/role")).isEqualTo("customer");
-    }
-
-    @Test
-    void withoutConsentToKeepTranscriptsTheTextIsNotStoredNorLogged() throws Exception {
-        consent(true, false);
-
-        String eventId = accepted(postEvent("conv-" + UUID.randomUUID(), message("customer", "Do not keep this")));
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> activityOf(eventId) != null);
-        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM conversation_events WHERE id = ?", eventId);
-        assertThat(row.get("text_sealed")).isNull();
-        assertThat(cipher.open((String) row.get("key_id"), (byte[]) row.get("role_sealed"),
-                "conversation_events/" + eventId + "/role")).isEqualTo("customer");
-        Sandboxes.server("hubspot").verify(1, postRequestedFor(urlPathEqualTo(NOTES))
-                .withRequestBody(matchingJsonPath("$.properties.hs_note_body", containing(eventId))));
-        Sandboxes.server("hubspot").verify(0, postRequestedFor(urlPathEqualTo(NOTES))
-                .withRequestBody(containing("Do not keep this")));
     }
 
     @Test
@@ -243,84 +170,6 @@ class ConversationEventsTest {
         Sandboxes.server("hubspot").verify(1, postRequestedFor(urlPathEqualTo(NOTES)));
         Sandboxes.server("hubspot").verify(1, postRequestedFor(urlPathEqualTo(NOTES))
                 .withRequestBody(containing("Once only")));
-    }
-
-    @Test
-    void anotherCustomersConversationIsNotFound() throws Exception {
-        String conversation = "conv-" + UUID.randomUUID();
-        accepted(postEvent(conversation, message("customer", "Mine")));
-
-        HttpResponse<String> other = postEvent(conversation, message("customer", "Mine too?"),
-                Tokens.forCustomer("someone-else", "conversations:write"));
-
-        assertThat(other.statusCode()).isEqualTo(404);
-        assertThat(json.readTree(other.body()).path("code").asText()).isEqualTo("not_found");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM conversation_events WHERE conversation_id = ?",
-                Integer.class, conversation)).isOne();
-    }
-
-    @Test
-    void invalidEventsNameTheField() throws Exception {
-        String conversation = "conv-" + UUID.randomUUID();
-        assertField(conversation, "{\"role\":\"customer\",\"text\":\"t\",\"at\":\"2026-11-24T06:00:00Z\"}", "type");
-        assertField(conversation, "{\"type\":\"chat\",\"at\":\"2026-11-24T06:00:00Z\"}", "type");
-        assertField(conversation, "{\"type\":\"message\",\"role\":\"boss\",\"at\":\"2026-11-24T06:00:00Z\"}", "role");
-        assertField(conversation, "{\"type\":\"message\",\"text\":42,\"at\":\"2026-11-24T06:00:00Z\"}", "text");
-        assertField(conversation, "{\"type\":\"message\",\"text\":\"" + "x".repeat(10_001) + "\",\"at\":\"2026-11-24T06:00:00Z\"}", "text");
-        assertField(conversation, "{\"type\":\"resolved\"}", "at");
-        assertField(conversation, "{\"type\":\"resolved\",\"at\":\"yesterday\"}", "at");
-        assertField("conv%20with%20spaces", "{\"type\":\"resolved\",\"at\":\"2026-11-24T06:00:00Z\"}", "conversationId");
-        assertThat(postEvent(conversation, "not json").statusCode()).isEqualTo(400);
-        assertThat(postEvent(conversation, "{\"type\":\"resolved\",\"at\":\"2026-11-24T06:00:00Z\"}",
-                Tokens.forCustomer(customer, "tickets:write")).statusCode()).isEqualTo(403);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM conversation_events WHERE conversation_id = ?",
-                Integer.class, conversation)).isZero();
-        HttpResponse<String> minimal = postEvent(conversation, "{\"type\":\"escalated\",\"at\":\"2026-11-24T06:00:00Z\",\"x\":1}");
-        assertThat(minimal.statusCode()).as(minimal.body()).isEqualTo(202);
-        assertThat(json.readTree(minimal.body()).path("conversationId").asText()).isEqualTo(conversation);
-    }
-
-    private void assertField(String conversation, String body, String field) throws Exception {
-        HttpResponse<String> response = postEvent(conversation, body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        JsonNode problem = json.readTree(response.body());
-        assertThat(problem.path("code").asText()).isEqualTo("invalid_request");
-        assertThat(problem.path("field").asText()).isEqualTo(field);
-    }
-
-    private static String message(String role, String text) {
-        return "{\"type\":\"message\",\"role\":\"" + role + "\",\"text\":\"" + text + "\",\"at\":\"2026-11-24T06:00:00Z\"}";
-    }
-
-    private String accepted(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        JsonNode answer = json.readTree(response.body());
-        assertThat(answer.path("eventId").asText()).startsWith("evt_");
-        return answer.path("eventId").asText();
-    }
-
-    private void consent(boolean crmLogging, boolean transcriptStorage) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/v1/privacy/customers/" + customer + "/consent"))
-                .header("X-Api-Key", privacyKey).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"crmLogging\":" + crmLogging + ",\"transcriptStorage\":"
-                        + transcriptStorage + ",\"marketing\":false}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
-
-    private HttpResponse<String> postEvent(String conversation, String body) throws Exception {
-        return postEvent(conversation, body, Tokens.forCustomer(customer, "conversations:write"));
-    }
-
-    private HttpResponse<String> postEvent(String conversation, String body, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/conversations/"
-                        + conversation + "/events"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String activityOf(String eventId) {
-        return jdbc.queryForObject("SELECT crm_activity_id FROM conversation_events WHERE id = ?", String.class, eventId);
     }
 
     private double activities(String outcome) {
