@@ -25,8 +25,9 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * The packaged hub (every profile but local) loads its routes from the jar, with the patterns of
- * {@code camel.main.routes-include-pattern}: every route file of {@code routes/} must be found there, under its own
- * path, and readable, as Camel resolves them inside a jar.
+ * {@code camel.main.routes-include-pattern} as {@link RouteFolders} expands them: every route file of {@code routes/}
+ * must be found there, under its own path, and readable, as Camel resolves them inside a jar (which it does not for
+ * the wildcard folder of the setting itself).
  */
 class RoutesInJarTest {
 
@@ -63,15 +64,18 @@ class RoutesInJarTest {
         }
 
         List<String> loaded = new ArrayList<>();
-        String[] patterns = includePattern().split(",");
+        String setting = includePattern();
         ClassLoader testClassLoader = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader classLoader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             Thread.currentThread().setContextClassLoader(classLoader);   // where the resolver looks, with its own
+            // under a folder of its own in the jar, so that target/classes/routes on this classpath is not found
+            String inJar = setting.replace("classpath:", "classpath:" + FOLDER);
+            String[] patterns = RouteFolders.expand(inJar, classLoader).split(",");
+            assertThat(patterns).as("one pattern per folder, none with a wildcard folder").hasSizeGreaterThan(1)
+                    .noneMatch(pattern -> pattern.contains("**"));
             DefaultCamelContext camel = new DefaultCamelContext();
             for (String pattern : patterns) {
-                // under a folder of its own in the jar, so that target/classes/routes on this classpath is not found
-                String inJar = pattern.replace("classpath:", "classpath:" + FOLDER);
-                for (Resource resource : PluginHelper.getPackageScanResourceResolver(camel).findResources(inJar)) {
+                for (Resource resource : PluginHelper.getPackageScanResourceResolver(camel).findResources(pattern)) {
                     try (InputStream in = resource.getInputStream()) {
                         assertThat(in).as(resource.getLocation()).isNotNull();
                     }
