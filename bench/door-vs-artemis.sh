@@ -47,10 +47,10 @@ print(int(sum(samples) / len(samples)) if samples else 'none')")
 kill "$broker"; wait "$broker" 2>/dev/null || true; broker=
 
 # the hub's door, on ports of its own
-vendors=(shopify hubspot zendesk freshdesk woocommerce confluence jira salesforce); args="--switchboard.local.broker.tcp-port=0"; i=1
-for v in "${vendors[@]}"; do
-  args+=" --switchboard.local.sandbox.ports.$v=1869$i --switchboard.vendors.$v.base-url=http://127.0.0.1:1869$i"
-  i=$((i + 1))
+args="--switchboard.local.broker.tcp-port=0 --switchboard.local.mail.port=0"; port=18660
+for mappings in sandbox/*/mappings; do   # every vendor sandbox, each folder of sandbox/ with mappings
+  args+=" --switchboard.local.sandbox.ports.$(basename "$(dirname "$mappings")")=$port"
+  port=$((port + 1))
 done
 load_door=$(cut -d' ' -f1 /proc/loadavg)
 HUB_PORT=18680 BARE_PORT=18699 HUB_ARGS=$args CONNECTIONS=$CONNECTIONS DURATION=${DURATION}s WARMUP=${WARMUP}s \

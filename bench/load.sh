@@ -42,10 +42,10 @@ trap cleanup EXIT
 # the local profile on ports of its own (sandbox 181xx, no broker TCP port), rate limits lifted (one client)
 start_hub() { # data directory, log, extra arguments
   local data=$1 log=$2; shift 2
-  local vendors=(shopify hubspot zendesk freshdesk woocommerce confluence jira salesforce) i=1 sandbox=()
-  for v in "${vendors[@]}"; do
-    sandbox+=("--switchboard.local.sandbox.ports.$v=1819$i" "--switchboard.vendors.$v.base-url=http://127.0.0.1:1819$i")
-    i=$((i + 1))
+  local port=18160 mappings sandbox=(--switchboard.local.mail.port=0)
+  for mappings in sandbox/*/mappings; do   # every vendor sandbox, each folder of sandbox/ with mappings
+    sandbox+=("--switchboard.local.sandbox.ports.$(basename "$(dirname "$mappings")")=$port")
+    port=$((port + 1))
   done
   rm -rf "$data"
   java $HUB_JVM -jar "$APP"/switchboard-*.jar --spring.profiles.active=local --server.port=$PORT \

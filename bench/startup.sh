@@ -32,13 +32,15 @@ JAR=$(ls "$APP"/switchboard-*.jar)
 
 # the local profile on ports of its own
 args() { # data directory
-  local vendors=(shopify hubspot zendesk freshdesk woocommerce confluence jira salesforce) i=1
+  local port=18290 mappings v
   printf '%s\n' "--server.port=$PORT" "--switchboard.local.postgres.data-directory=$1/postgres" \
     "--spring.artemis.embedded.data-directory=$1/artemis" "--switchboard.local.broker.tcp-port=0" \
-    "--camel.main.routes-reload-enabled=false"
-  for v in "${vendors[@]}"; do
-    printf '%s\n' "--switchboard.local.sandbox.ports.$v=1829$i" "--switchboard.vendors.$v.base-url=http://127.0.0.1:1829$i"
-    i=$((i + 1))
+    "--switchboard.local.mail.port=0" "--camel.main.routes-reload-enabled=false"
+  # every vendor sandbox (each folder of sandbox/ with mappings) on a port of this run's own
+  for mappings in sandbox/*/mappings; do
+    v=$(basename "$(dirname "$mappings")")
+    printf '%s\n' "--switchboard.local.sandbox.ports.$v=$port"
+    port=$((port + 1))
   done
 }
 
@@ -83,12 +85,12 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # every case restarts on the same data directory, made by the first (fresh) start of the README's command
 data=$WORK/data
-case_run() { # name, command...
-  local name=$1; shift
+case_run() { # case, title, command...
+  local case=$1 name=$2; shift 2
   local restart=() rss=() proc=() load
   load=$(cut -d' ' -f1 /proc/loadavg)
   for r in $(seq 1 "$RUNS"); do
-    measure "$WORK/$name-$r.log" "$@"; restart+=("$ready_ms"); rss+=("$rss_mib"); proc+=("$process_s")
+    measure "$WORK/$case-$r.log" "$@"; restart+=("$ready_ms"); rss+=("$rss_mib"); proc+=("$process_s")
   done
   printf '| %s | %s | %s | %s | %s |\n' "$name" \
     "$(printf '%s\n' "${restart[@]}" | median | awk '{printf "%.1f", $1/1000}')" \
@@ -115,19 +117,28 @@ load=$(cut -d' ' -f1 /proc/loadavg)
 [ "$FRESH" = none ] || measure "$WORK/fresh.log" "${command[$FRESH]}"
 [ "$FRESH" = none ] || echo "${title[$FRESH]} on a fresh data directory (initdb, migrations): ready in $(awk -v m="$ready_ms" 'BEGIN {printf "%.1f", m/1000}') s (the log: $process_s s), RSS $rss_mib MiB (load average $load)."
 echo
-# the training runs: start until the context is refreshed, then exit, writing the classes loaded (Spring Boot's CDS)
+# the training runs: start until the context is refreshed, then exit, writing the classes loaded (Spring Boot's CDS).
+# That exit halts the JVM without closing the context, so the embedded PostgreSQL it started is stopped here
+stop_left_postgres() {
+  local pid
+  pid=$(head -1 "$data/postgres/postmaster.pid" 2>/dev/null || true)
+  [ -n "$pid" ] && kill -INT "$pid" 2>/dev/null && while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+  return 0
+}
 if [[ " $CASES " == *" extracted_cds "* ]]; then
   java $PROD_JVM -XX:ArchiveClassesAtExit="$WORK/prod.jsa" -Dspring.context.exit=onRefresh -jar "$JAR" \
     --spring.profiles.active=local "${hub_args[@]}" > "$WORK/train-prod.log" 2>&1 || true
+  stop_left_postgres
 fi
 if [[ " $CASES " == *" small_cds "* ]]; then
   java $SMALL_JVM -XX:ArchiveClassesAtExit="$WORK/small.jsa" -Dspring.context.exit=onRefresh -jar "$JAR" \
     --spring.profiles.active=local "${hub_args[@]}" > "$WORK/train-small.log" 2>&1 || true
+  stop_left_postgres
 fi
 echo "| how (restart on existing data) | ready (s) | the log's \"process running for\" (s) | RSS after 20 requests and 10 s idle (MiB) | load average at the start |"
 echo "| --- | --- | --- | --- | --- |"
 for c in $CASES; do
-  case_run "${title[$c]}" "${command[$c]}"
+  case_run "$c" "${title[$c]}" "${command[$c]}"
 done
 echo
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

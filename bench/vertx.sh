@@ -49,10 +49,11 @@ run_case() { # name, key, url, script
 }
 
 # the hub first, alone while it starts; the local profile on ports of its own, rate limits lifted (one client)
-vendors=(shopify hubspot zendesk freshdesk woocommerce confluence jira salesforce); sandbox=(); i=1
-for v in "${vendors[@]}"; do
-  sandbox+=("--switchboard.local.sandbox.ports.$v=1849$i" "--switchboard.vendors.$v.base-url=http://127.0.0.1:1849$i")
-  i=$((i + 1))
+# every vendor sandbox (each folder of sandbox/ with mappings) on ports apart from the bare servers' (18497-18499)
+sandbox=(--switchboard.local.mail.port=0); port=18460
+for mappings in sandbox/*/mappings; do
+  sandbox+=("--switchboard.local.sandbox.ports.$(basename "$(dirname "$mappings")")=$port")
+  port=$((port + 1))
 done
 rm -rf "$DATA"
 java $HUB_JVM -jar "$APP"/switchboard-*.jar --spring.profiles.active=local --server.port=$HUB \
