@@ -54,6 +54,7 @@ public class JwtAuthenticator {
     private static final int JWKS_SIZE_LIMIT = 100 * 1024;
 
     private final ConfigurableJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final VerifiedTokens verified = new VerifiedTokens();
 
     public JwtAuthenticator(HmacSecret secret, JwtProperties properties) {
         Map<JWSAlgorithm, JWSKeySelector<SecurityContext>> selectors = new HashMap<>();
@@ -94,10 +95,18 @@ public class JwtAuthenticator {
 
     /** The caller the token names, or empty when the token is not one we accept. */
     public Optional<Caller> authenticate(String token) {
+        Optional<Caller> known = verified.get(token);
+        if (known.isPresent()) {
+            return known;
+        }
         try {
             JWTClaimsSet claims = processor.process(token, null);
             Caller caller = new Caller(claims.getSubject(), scopes(claims), claims.getStringClaim("acr"));
-            return readable(caller) ? Optional.of(caller) : Optional.empty();
+            if (!readable(caller)) {
+                return Optional.empty();
+            }
+            verified.put(token, caller, claims.getExpirationTime().toInstant());
+            return Optional.of(caller);
         } catch (ParseException | BadJOSEException | JOSEException e) {
             return Optional.empty();
         }
