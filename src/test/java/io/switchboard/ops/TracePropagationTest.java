@@ -10,7 +10,6 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.switchboard.security.ApiKeys;
 import io.switchboard.support.HubTest;
@@ -33,6 +32,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.observation.MicrometerObservationTracer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,8 +53,9 @@ class TracePropagationTest {
     @Autowired
     ApiKeys keys;
 
+    /** Camel's route and endpoint observations, on the registry the Camel tracer has of its own. */
     @Autowired
-    ObservationRegistry observations;
+    MicrometerObservationTracer camelTracer;
 
     @Autowired
     ConnectionFactory connections;
@@ -114,7 +115,7 @@ class TracePropagationTest {
     void aWebhookDeliveryIsProcessedInTheTraceOfTheVendorsRequest() throws Exception {
         String traceId = random(16);
         Set<String> inTrace = ConcurrentHashMap.newKeySet();
-        observations.observationConfig().observationHandler(new InTrace(traceId, inTrace));
+        camelTracer.getObservationRegistry().observationConfig().observationHandler(new InTrace(traceId, inTrace));
 
         try (Connection connection = connections.createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
