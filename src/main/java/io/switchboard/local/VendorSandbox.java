@@ -11,18 +11,12 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Profile;
-import org.springframework.stereotype.Component;
 
 /**
  * Stands in for the SaaS vendors in the local run: one WireMock server per vendor folder of {@code sandbox/},
  * serving its {@code mappings/} and {@code __files/} (the same files the tests and docker-compose use), on the port
- * {@link SandboxAddresses} chose for it and pointed the vendor's base URL at.
+ * {@link SandboxAddresses} chose for it and pointed the vendor's base URL at. {@link VendorSandboxStart} starts it.
  */
-@Component
-@Profile("local")
-@ConditionalOnProperty(name = "switchboard.local.sandbox.enabled", havingValue = "true", matchIfMissing = true)
 public class VendorSandbox implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(VendorSandbox.class);
@@ -30,10 +24,24 @@ public class VendorSandbox implements DisposableBean {
     private final List<WireMockServer> servers = new ArrayList<>();
     private final Thread starter;
 
-    /** Starts the servers in the background: nothing needs a vendor before the first request, so startup goes on. */
-    public VendorSandbox(LocalProperties local) {
-        starter = new Thread(() -> start(local.sandbox()), "sandbox-start");
-        starter.start();
+    private VendorSandbox(LocalProperties.Sandbox sandbox) {
+        starter = new Thread(() -> start(sandbox), "sandbox-start");
+    }
+
+    /** Starts the servers on a thread of their own and returns at once: the rest of the hub starts meanwhile. */
+    static VendorSandbox startInBackground(LocalProperties.Sandbox sandbox) {
+        VendorSandbox vendorSandbox = new VendorSandbox(sandbox);
+        vendorSandbox.starter.start();
+        return vendorSandbox;
+    }
+
+    /** Returns once every server is started (or failed to start, which is logged). */
+    void awaitStarted() {
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void start(LocalProperties.Sandbox sandbox) {
@@ -64,11 +72,13 @@ public class VendorSandbox implements DisposableBean {
         }
     }
 
+    /** Stops the servers (once: the hub's close and a failed start may both ask). */
     @Override
-    public void destroy() throws InterruptedException {
-        starter.join();
+    public void destroy() {
+        awaitStarted();
         synchronized (servers) {
             servers.forEach(WireMockServer::stop);
+            servers.clear();
         }
     }
 }
