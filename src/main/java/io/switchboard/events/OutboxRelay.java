@@ -131,6 +131,8 @@ public class OutboxRelay extends BackgroundLoop {
                 return;
             } catch (JMSException | RuntimeException e) {
                 log.warn("Outbox relay to {} failed, retrying: {}", lane.name, e.toString());
+                // from the oldest row again: the failed batch goes before any row staged after it
+                lane.published = 0;
                 transacted.reset();
                 pause(500);
             }

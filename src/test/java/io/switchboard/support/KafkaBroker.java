@@ -6,10 +6,16 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -21,6 +27,9 @@ import org.apache.kafka.server.common.MetadataVersion;
  * under {@code target/kafka-<random>}, its listeners on free loopback ports. Stopped when the JVM exits.
  */
 public final class KafkaBroker {
+
+    /** The topic the hub's domain events go to by default (switchboard.events.kafka.topic). */
+    private static final String DOMAIN_EVENTS = "switchboard.events";
 
     private static String bootstrapServers;
 
@@ -77,11 +86,24 @@ public final class KafkaBroker {
                 server.shutdown();
                 server.awaitShutdown();
             }, "kafka-broker-stop"));
-            return "127.0.0.1:" + port;
+            String address = "127.0.0.1:" + port;
+            createDomainEventsTopic(address);
+            return address;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
             throw new IllegalStateException("the test Kafka broker did not start", e);
+        }
+    }
+
+    /**
+     * The domain events' topic, made before any hub sends, as a deployment provisions it: created by a first send
+     * instead, on a broker just started, the idempotent producer's first batches can meet a partition whose leader is
+     * not settled yet, and their retries are then refused as out of sequence for a while.
+     */
+    private static void createDomainEventsTopic(String address) throws Exception {
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, address))) {
+            admin.createTopics(List.of(new NewTopic(DOMAIN_EVENTS, 4, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
     }
 
