@@ -8,6 +8,7 @@
 #   CONNECTIONS=32 DURATION=20 WARMUP=60 bench/door-vs-artemis.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/local-hub.sh
 
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-20}        # seconds, both measurements
@@ -47,11 +48,7 @@ print(int(sum(samples) / len(samples)) if samples else 'none')")
 kill "$broker"; wait "$broker" 2>/dev/null || true; broker=
 
 # the hub's door, on ports of its own
-args="--switchboard.local.broker.tcp-port=0 --switchboard.local.mail.port=0"; port=18660
-for mappings in sandbox/*/mappings; do   # every vendor sandbox, each folder of sandbox/ with mappings
-  args+=" --switchboard.local.sandbox.ports.$(basename "$(dirname "$mappings")")=$port"
-  port=$((port + 1))
-done
+args="--switchboard.local.broker.tcp-port=0 --switchboard.local.mail.port=0 $(sandbox_ports 18660 | tr '\n' ' ')"
 load_door=$(cut -d' ' -f1 /proc/loadavg)
 HUB_PORT=18680 BARE_PORT=18699 HUB_ARGS=$args CONNECTIONS=$CONNECTIONS DURATION=${DURATION}s WARMUP=${WARMUP}s \
   bench/webhooks.sh | tee "$OUT/webhooks.md"

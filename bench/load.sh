@@ -11,6 +11,7 @@
 #   PHASES="warm:30:1,peak:30:1,double:30:2,triple:30:3,spike:15:8,after:60:1" POOL_PHASES=... bench/load.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/local-hub.sh
 
 export PEAK=${PEAK:-5}                   # chat requests a second at the expected peak (1x)
 export WEBHOOK_PEAK=${WEBHOOK_PEAK:-5}   # webhook deliveries a second at the expected peak
@@ -42,22 +43,8 @@ trap cleanup EXIT
 # the local profile on ports of its own (sandbox 181xx, no broker TCP port), rate limits lifted (one client)
 start_hub() { # data directory, log, extra arguments
   local data=$1 log=$2; shift 2
-  local port=18160 mappings sandbox=(--switchboard.local.mail.port=0)
-  for mappings in sandbox/*/mappings; do   # every vendor sandbox, each folder of sandbox/ with mappings
-    sandbox+=("--switchboard.local.sandbox.ports.$(basename "$(dirname "$mappings")")=$port")
-    port=$((port + 1))
-  done
-  rm -rf "$data"
-  java $HUB_JVM -jar "$APP"/switchboard-*.jar --spring.profiles.active=local --server.port=$PORT \
-    --switchboard.local.postgres.data-directory="$data/postgres" --switchboard.local.postgres.port=$PG_PORT \
-    --spring.artemis.embedded.data-directory="$data/artemis" --switchboard.local.broker.tcp-port=0 \
-    --camel.main.routes-reload-enabled=false "${sandbox[@]}" \
-    --switchboard.security.rate-limits.per-ip.rate=1000000 --switchboard.security.rate-limits.per-ip.burst=1000000 \
-    --switchboard.security.rate-limits.per-client.rate=1000000 --switchboard.security.rate-limits.per-client.burst=1000000 \
-    "$@" > "$log" 2>&1 &
-  hub=$!
-  until grep -q "Switchboard is ready" "$log"; do sleep 0.5; kill -0 "$hub" || { tail -50 "$log"; exit 1; }; done
-  TOKEN=$(grep -o "Bearer [^']*" "$log" | head -1 | cut -d' ' -f2); export TOKEN
+  start_local_hub "$APP" $PORT "$data" "$log" 18160 --switchboard.local.postgres.port=$PG_PORT "$@"
+  export TOKEN=$hub_token
 }
 stop_hub() { kill "$hub"; wait "$hub" 2>/dev/null || true; hub=; }
 sql() { psql -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres -Atc "$1"; }

@@ -7,6 +7,7 @@
 #   APP=/tmp/other-build SKIP_BUILD=1 bench/read-cost.sh --management.tracing.enabled=false
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/local-hub.sh
 
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-40s}
@@ -23,23 +24,10 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   java -Djarmode=tools -jar target/switchboard-*.jar extract --destination "$APP" --force >/dev/null
 fi
 
-# every vendor sandbox (each folder of sandbox/ with mappings) on a port of this run's own
-sandbox=(--switchboard.local.mail.port=0); port=18760
-for mappings in sandbox/*/mappings; do
-  sandbox+=("--switchboard.local.sandbox.ports.$(basename "$(dirname "$mappings")")=$port")
-  port=$((port + 1))
-done
-rm -rf "$DATA"
-java $HUB_JVM -jar "$APP"/switchboard-*.jar --spring.profiles.active=local --server.port=$PORT \
-  --switchboard.local.postgres.data-directory="$DATA/postgres" --spring.artemis.embedded.data-directory="$DATA/artemis" \
-  --switchboard.local.broker.tcp-port=0 --camel.main.routes-reload-enabled=false "${sandbox[@]}" \
-  --switchboard.security.rate-limits.per-ip.rate=1000000 --switchboard.security.rate-limits.per-ip.burst=1000000 \
-  --switchboard.security.rate-limits.per-client.rate=1000000 --switchboard.security.rate-limits.per-client.burst=1000000 \
-  "$@" > "$LOG" 2>&1 &
-hub=$!
-trap 'kill $hub 2>/dev/null; wait $hub 2>/dev/null || true' EXIT
-until grep -q "Switchboard is ready" "$LOG"; do sleep 0.5; kill -0 $hub 2>/dev/null || { tail -30 "$LOG"; exit 1; }; done
-export TOKEN; TOKEN=$(grep -o "Bearer [^']*" "$LOG" | head -1 | cut -d' ' -f2)
+hub=
+trap '[ -n "$hub" ] && kill $hub 2>/dev/null; wait $hub 2>/dev/null || true' EXIT
+start_local_hub "$APP" $PORT "$DATA" "$LOG" 18760 "$@"
+export TOKEN=$hub_token
 
 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/order.lua http://127.0.0.1:$PORT >/dev/null
 # CPU ticks (user + system) of the hub's JVM, and of its embedded PostgreSQL (the server and its backends)

@@ -9,6 +9,7 @@
 #   CASES="extracted extracted_cds readme" FRESH=extracted bench/startup.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/local-hub.sh
 
 RUNS=${RUNS:-1}
 # which ways of starting, and which one makes the data directory (its fresh start is reported apart)
@@ -32,16 +33,10 @@ JAR=$(ls "$APP"/switchboard-*.jar)
 
 # the local profile on ports of its own
 args() { # data directory
-  local port=18290 mappings v
   printf '%s\n' "--server.port=$PORT" "--switchboard.local.postgres.data-directory=$1/postgres" \
     "--spring.artemis.embedded.data-directory=$1/artemis" "--switchboard.local.broker.tcp-port=0" \
     "--switchboard.local.mail.port=0" "--camel.main.routes-reload-enabled=false"
-  # every vendor sandbox (each folder of sandbox/ with mappings) on a port of this run's own
-  for mappings in sandbox/*/mappings; do
-    v=$(basename "$(dirname "$mappings")")
-    printf '%s\n' "--switchboard.local.sandbox.ports.$v=$port"
-    port=$((port + 1))
-  done
+  sandbox_ports 18290
 }
 
 pid=

@@ -8,6 +8,7 @@
 #   DURATION=20s WARMUP=40s CONNECTIONS=32 bench/vertx.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/local-hub.sh
 
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-40s}
@@ -50,21 +51,8 @@ run_case() { # name, key, url, script
 
 # the hub first, alone while it starts; the local profile on ports of its own, rate limits lifted (one client)
 # every vendor sandbox (each folder of sandbox/ with mappings) on ports apart from the bare servers' (18497-18499)
-sandbox=(--switchboard.local.mail.port=0); port=18460
-for mappings in sandbox/*/mappings; do
-  sandbox+=("--switchboard.local.sandbox.ports.$(basename "$(dirname "$mappings")")=$port")
-  port=$((port + 1))
-done
-rm -rf "$DATA"
-java $HUB_JVM -jar "$APP"/switchboard-*.jar --spring.profiles.active=local --server.port=$HUB \
-  --switchboard.local.postgres.data-directory="$DATA/postgres" --spring.artemis.embedded.data-directory="$DATA/artemis" \
-  --switchboard.local.broker.tcp-port=0 --camel.main.routes-reload-enabled=false "${sandbox[@]}" \
-  --switchboard.security.rate-limits.per-ip.rate=1000000 --switchboard.security.rate-limits.per-ip.burst=1000000 \
-  --switchboard.security.rate-limits.per-client.rate=1000000 --switchboard.security.rate-limits.per-client.burst=1000000 \
-  > "$LOG" 2>&1 &
-hub=$!; pids+=("$hub")
-until grep -q "Switchboard is ready" "$LOG"; do sleep 0.5; kill -0 "$hub" || { tail -40 "$LOG"; exit 1; }; done
-HUB_TOKEN=$(grep -o "Bearer [^']*" "$LOG" | head -1 | cut -d' ' -f2)
+start_local_hub "$APP" $HUB "$DATA" "$LOG" 18460
+pids+=("$hub"); HUB_TOKEN=$hub_token
 
 java -Dsun.net.httpserver.nodelay=true bench/BareServer.java $BARE_JDK & pids+=("$!")
 java $BENCH_JVM -cp "$CP" bench.BareVertx $BARE_VERTX > target/vertx-bench-bare.log 2>&1 & pids+=("$!")
