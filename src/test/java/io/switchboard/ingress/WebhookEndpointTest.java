@@ -11,6 +11,7 @@ import io.switchboard.ingress.verification.Signatures;
 import io.switchboard.messaging.QueuedMessages;
 import io.switchboard.messaging.WebhookQueues;
 import io.switchboard.messaging.WebhookRetries;
+import io.switchboard.support.DeadLetters;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.ShopifySandbox;
 import io.switchboard.support.Tokens;
@@ -227,16 +228,7 @@ class WebhookEndpointTest {
     }
 
     private JsonNode deadLetter(String eventId) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/admin/dead-letters?source=flaky&limit=500")).header("X-Api-Key", ADMIN_KEY).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        for (JsonNode item : json.readTree(response.body()).path("items")) {
-            if (eventId.equals(item.path("eventId").asText())) {
-                return item;
-            }
-        }
-        return null;
+        return DeadLetters.find(port, "flaky", eventId);
     }
 
     private int processed(String source, String eventId) {

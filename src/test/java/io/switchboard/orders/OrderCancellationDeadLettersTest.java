@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.support.DeadLetters;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.ShopifySandbox;
 import io.switchboard.support.Tokens;
@@ -136,16 +137,7 @@ class OrderCancellationDeadLettersTest {
     }
 
     private JsonNode deadLetter(String jobId) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/admin/dead-letters?source=order-cancellation&limit=500")).header("X-Api-Key", ADMIN_KEY)
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        for (JsonNode item : json.readTree(response.body()).path("items")) {
-            if (jobId.equals(item.path("eventId").asText())) {
-                return item;
-            }
-        }
-        return null;
+        return DeadLetters.find(port, "order-cancellation", jobId);
     }
 
     private HttpResponse<String> cancel(String orderNumber) throws Exception {

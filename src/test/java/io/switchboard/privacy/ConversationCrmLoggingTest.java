@@ -13,6 +13,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.support.DeadLetters;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.Sandboxes;
 import java.net.URI;
@@ -183,15 +184,6 @@ class ConversationCrmLoggingTest extends ConversationEventsCase {
     }
 
     private JsonNode deadLetter(String eventId) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/admin/dead-letters?source=crm-activity&limit=500")).header("X-Api-Key", ADMIN_KEY).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        for (JsonNode item : json.readTree(response.body()).path("items")) {
-            if (eventId.equals(item.path("eventId").asText())) {
-                return item;
-            }
-        }
-        return null;
+        return DeadLetters.find(port, "crm-activity", eventId);
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.switchboard.support.DeadLetters;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.Sandboxes;
 import io.switchboard.support.Webhooks;
@@ -188,14 +189,7 @@ class ReactionCallsTest extends ReactionsCase {
     }
 
     private JsonNode deadLetter(String eventId) throws Exception {
-        HttpResponse<String> response = admin("GET", "/admin/dead-letters?source=reaction&limit=500", null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        for (JsonNode item : json.readTree(response.body()).path("items")) {
-            if (eventId.equals(item.path("eventId").asText())) {
-                return item;
-            }
-        }
-        return null;
+        return DeadLetters.find(port, "reaction", eventId);
     }
 
     private HttpResponse<String> admin(String method, String path, String body) throws Exception {
