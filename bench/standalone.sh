@@ -19,12 +19,12 @@
 #   COUNT=20000 KILL_AFTER=10 CONVERSATIONS=100 [READY_WAIT=600] bench/standalone.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/deployed-parts.sh
 
 COUNT=${COUNT:-20000}
 KILL_AFTER=${KILL_AFTER:-10}
 CONVERSATIONS=${CONVERSATIONS:-100}
 OUTAGE=${OUTAGE:-10}
-ARTEMIS_VERSION=2.40.0
 OUT=$PWD/target/standalone
 APP=target/bench-app
 PG=/tmp/switchboard-standalone-pg      # owned by the postgres user, which PostgreSQL runs as
@@ -42,8 +42,6 @@ STORE_PASSWORD=$(openssl rand -hex 12)
 DB_PASSWORD=$(openssl rand -hex 12)
 ENCRYPTION_KEY=$(openssl rand -base64 32)
 
-command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client; }
-command -v pg_ctl >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql; }
 if [ -z "${SKIP_BUILD:-}" ]; then   # SKIP_BUILD=1: the jar already extracted in target/bench-app
   ./mvnw -q -B package -DskipTests
   java -Djarmode=tools -jar target/switchboard-*.jar extract --destination "$APP" --force >/dev/null
@@ -66,7 +64,7 @@ stop_all() { # SIGTERM, then SIGKILL what is still there after 30 s
 cleanup() {   # the hubs first, while their broker and database are still there
   stop_all "${hubs[@]}"
   stop_all "${pids[@]}"
-  [ -n "$pg_started" ] && su postgres -c "pg_ctl -D $PG/data stop -m fast" >/dev/null 2>&1 || true
+  [ -n "$pg_started" ] && stop_postgres "$PG"
 }
 trap cleanup EXIT
 ready() { curl -s -o /dev/null -w '%{http_code}' "$1" | grep -q 200; }
@@ -80,68 +78,42 @@ wait_for() {
 sql() { PGPASSWORD=$DB_PASSWORD psql -h 127.0.0.1 -p $PG_PORT -U switchboard -d switchboard -Atc "$1"; }
 
 # --- ActiveMQ Artemis, from the official distribution on Maven Central -------------------------------------------
-./mvnw -q -B dependency:copy -Dartifact=org.apache.activemq:apache-artemis:$ARTEMIS_VERSION:tar.gz:bin \
-  -DoutputDirectory="$OUT"
-tar xzf "$OUT"/apache-artemis-$ARTEMIS_VERSION-bin.tar.gz -C "$OUT"
+create_artemis "$OUT" $BROKER_PORT switchboard "$BROKER_PASSWORD"
 keytool -genkeypair -alias broker -keyalg EC -groupname secp256r1 -dname CN=localhost \
   -ext SAN=dns:localhost,ip:127.0.0.1 -validity 2 -storetype PKCS12 -keystore "$OUT/broker.p12" \
   -storepass "$STORE_PASSWORD" -keypass "$STORE_PASSWORD" 2>/dev/null
 keytool -exportcert -alias broker -keystore "$OUT/broker.p12" -storepass "$STORE_PASSWORD" -file "$OUT/broker.crt" 2>/dev/null
 keytool -importcert -noprompt -alias broker -file "$OUT/broker.crt" -storetype PKCS12 \
   -keystore "$OUT/broker-trust.p12" -storepass "$STORE_PASSWORD" 2>/dev/null
-"$OUT/apache-artemis-$ARTEMIS_VERSION/bin/artemis" create --silent --force --name standalone \
-  --user switchboard --password "$BROKER_PASSWORD" --require-login --host 127.0.0.1 --default-port $BROKER_PORT \
-  --no-web --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
-  --java-memory 512M "$OUT/broker" >/dev/null
 # the TLS acceptor beside the plain one
 sed -i "s#</acceptors>#   <acceptor name=\"tls\">tcp://127.0.0.1:$BROKER_TLS_PORT?sslEnabled=true;keyStorePath=$OUT/broker.p12;keyStorePassword=$STORE_PASSWORD;keyStoreType=PKCS12;protocols=CORE</acceptor>\n      </acceptors>#" \
   "$OUT/broker/etc/broker.xml"
 broker_starts=0
 start_broker() {
   broker_starts=$((broker_starts + 1))
-  "$OUT/broker/bin/artemis" run > "$OUT/broker-$broker_starts.log" 2>&1 &
-  broker=$!; pids+=("$broker")
-  for _ in $(seq 1 240); do grep -q "AMQ221007" "$OUT/broker-$broker_starts.log" && return 0; sleep 0.5; done
-  echo "the broker did not start" >&2; exit 1
+  run_artemis "$OUT" "$OUT/broker-$broker_starts.log"
+  pids+=("$broker")
 }
 start_broker
 
 # --- PostgreSQL, Debian's server run as the postgres user ---------------------------------------------------------
-rm -rf "$PG"; mkdir -p "$PG"; chown postgres "$PG"
-su postgres -c "initdb -D $PG/data -U postgres --auth-local=trust --auth-host=scram-sha-256 >/dev/null"
-su postgres -c "pg_ctl -D $PG/data -o '-p $PG_PORT -k $PG -c listen_addresses=127.0.0.1' -l $PG/log -w start" >/dev/null
+start_postgres "$PG" $PG_PORT "$DB_PASSWORD"
 pg_started=1
-# CREATEROLE: the migrations create the catalog's read-only role
-su postgres -c "psql -h $PG -p $PG_PORT -q -c \"CREATE ROLE switchboard LOGIN CREATEROLE PASSWORD '$DB_PASSWORD'\" -c 'CREATE DATABASE switchboard OWNER switchboard'"
 
 # --- the vendor sandbox ------------------------------------------------------------------------------------------
-WIREMOCK=$(ls ~/.m2/repository/org/wiremock/wiremock-standalone/*/wiremock-standalone-*.jar | tail -1)
 for vendor in shopify:$SHOPIFY hubspot:$HUBSPOT zendesk:$ZENDESK; do
-  java -Xmx128m -jar "$WIREMOCK" --bind-address 127.0.0.1 --port "${vendor#*:}" --root-dir "sandbox/${vendor%%:*}" \
-    --disable-banner --max-request-journal-entries 100000 > "$OUT/${vendor%%:*}.log" 2>&1 &
-  pids+=("$!")
+  pids+=("$(start_wiremock "${vendor%%:*}" "${vendor#*:}" "$OUT/${vendor%%:*}.log")")
 done
 for port in $SHOPIFY $HUBSPOT $ZENDESK; do wait_for "http://127.0.0.1:$port/__admin/health"; done
 
 # --- the hub: the packaged jar, production profile, environment only -------------------------------------------
 RECONNECT="ha=true&reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=2&maxRetryInterval=5000"
 hub_env() { # port, broker URL; exec, so that the background job's pid is the hub's
-  exec env -i PATH="$PATH" HOME="$HOME" \
-    SPRING_PROFILES_ACTIVE=prod \
+  local settings
+  mapfile -t settings < <(prod_env "$2" switchboard "$BROKER_PASSWORD" $PG_PORT "$DB_PASSWORD" "$ENCRYPTION_KEY" \
+    $SHOPIFY $HUBSPOT $ZENDESK)
+  exec env -i PATH="$PATH" HOME="$HOME" "${settings[@]}" \
     SERVER_PORT="$1" \
-    SWITCHBOARD_TLS_TERMINATEDATPROXY=true \
-    SPRING_ARTEMIS_BROKERURL="$2" SPRING_ARTEMIS_USER=switchboard SPRING_ARTEMIS_PASSWORD="$BROKER_PASSWORD" \
-    SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/switchboard" \
-    SPRING_DATASOURCE_USERNAME=switchboard SPRING_DATASOURCE_PASSWORD="$DB_PASSWORD" \
-    SWITCHBOARD_SECURITY_JWT_SECRET=bench-only-hs256-secret-0123456789abcdef \
-    SWITCHBOARD_PRIVACY_ENCRYPTIONKEY="$ENCRYPTION_KEY" \
-    SWITCHBOARD_VENDORS_SHOPIFY_BASEURL="http://127.0.0.1:$SHOPIFY" SWITCHBOARD_VENDORS_SHOPIFY_ALLOWINSECUREHTTP=true \
-    SWITCHBOARD_VENDORS_SHOPIFY_ACCESSTOKEN=shpat_sandbox_not_a_secret SWITCHBOARD_VENDORS_SHOPIFY_REQUESTSPERSECOND=1000 \
-    SWITCHBOARD_VENDORS_HUBSPOT_BASEURL="http://127.0.0.1:$HUBSPOT" SWITCHBOARD_VENDORS_HUBSPOT_ALLOWINSECUREHTTP=true \
-    SWITCHBOARD_VENDORS_HUBSPOT_ACCESSTOKEN=pat-sandbox-not-a-secret SWITCHBOARD_VENDORS_HUBSPOT_REQUESTSPERSECOND=1000 \
-    SWITCHBOARD_VENDORS_ZENDESK_BASEURL="http://127.0.0.1:$ZENDESK" SWITCHBOARD_VENDORS_ZENDESK_ALLOWINSECUREHTTP=true \
-    SWITCHBOARD_VENDORS_ZENDESK_EMAIL=agent@example.com SWITCHBOARD_VENDORS_ZENDESK_APITOKEN=sandbox-not-a-secret \
-    SWITCHBOARD_VENDORS_ZENDESK_REQUESTSPERSECOND=1000 \
     SWITCHBOARD_WEBHOOKS_SOURCES_ACME_SCHEME=standard \
     SWITCHBOARD_WEBHOOKS_SOURCES_ACME_SECRETS_0_=whsec_c2FuZGJveC1zdGFuZGFyZC13ZWJob29rcy1zZWNyZXQh \
     SWITCHBOARD_WEBHOOKS_SOURCES_SHOPIFY_SCHEME=shopify \

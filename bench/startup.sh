@@ -2,11 +2,15 @@
 # Start time and memory: from the command's launch to readiness 200 (/actuator/health/readiness), and the resident
 # memory (VmRSS) of the hub's JVM after 20 warm requests and 10 s idle, for the README's command and for the packaged
 # jar in several ways (fat jar; extracted; extracted with a class data sharing archive from a training run; the same
-# with the local run's small-footprint JVM flags), all in the local profile. The README's command first on a fresh
-# data directory (initdb, migrations), then every case restarted on it, RUNS times each; prints a Markdown table of
-# the medians, with the load average of each case.
+# with the local run's small-footprint JVM flags), all in the local profile; and as deployed (cases "deployed" and
+# "deployed_cds"): the extracted jar in the production profile, with the JVM the image gets in the Kubernetes
+# Deployment's 1 GiB pod, without and with the image's CDS archive (trained as the Dockerfile trains it), against
+# an Artemis broker, a PostgreSQL and the default providers' sandboxes run as plain processes (bench/deployed-parts.sh).
+# The README's command first on a fresh data directory (initdb, migrations), then every case restarted on it, RUNS
+# times each; prints a Markdown table of the medians, with the load average of each case.
 #   RUNS=3 bench/startup.sh
 #   CASES="extracted extracted_cds readme" FRESH=extracted bench/startup.sh
+#   CASES="deployed deployed_cds" FRESH=none bench/startup.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/local-hub.sh
@@ -21,6 +25,9 @@ WORK=target/startup
 # the JVM flags spring-boot:run uses (pom.xml), for the jar cases that say "small"
 SMALL_JVM=${SMALL_JVM:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:ReservedCodeCacheSize=64m -Xms32m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}
 PROD_JVM=${PROD_JVM:--XX:+UseParallelGC -Xms256m -Xmx512m}
+# the image's JVM options (JAVA_TOOL_OPTIONS) in a pod with a 1 GiB memory limit and no CPU limit
+# (k8s/base/hub/deployment.yaml): below 1,792 MiB the JVM picks the serial collector itself
+IMAGE_JVM=${IMAGE_JVM:--XX:MaxRAM=1g -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC}
 
 if [ -z "${SKIP_BUILD:-}" ]; then
   ./mvnw -q -B package -DskipTests
@@ -40,7 +47,13 @@ args() { # data directory
 }
 
 pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; }
+parts=()
+cleanup() {
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  for part in "${parts[@]}"; do kill "$part" 2>/dev/null || true; done
+  [[ " $CASES " == *" deployed"* ]] && stop_postgres "$PG"
+  return 0
+}
 trap cleanup EXIT
 
 # launches "$@" (its output in $log), waits for readiness; sets ready_ms, rss_mib, process_s (the log's own figure)
@@ -57,7 +70,8 @@ measure() {
   now=$(date +%s%N)
   ready_ms=$(( (now - t0) / 1000000 ))
   process_s=$(grep -o "process running for [0-9.]*" "$log" | awk '{print $4}' | tail -1)
-  token=$(grep -o "Bearer [^']*" "$log" | head -1 | cut -d' ' -f2)
+  # the local run prints a chat token; a deployed hub takes one signed with its secret
+  token=${TOKEN:-$(grep -o "Bearer [^']*" "$log" | head -1 | cut -d' ' -f2)}
   for _ in $(seq 1 20); do
     curl -s -o /dev/null -H "Authorization: Bearer $token" http://127.0.0.1:$PORT/api/v1/orders/1001
   done
@@ -100,14 +114,38 @@ extracted() { java $PROD_JVM -jar "$JAR" --spring.profiles.active=local "${hub_a
 extracted_cds() { java $PROD_JVM -XX:SharedArchiveFile="$WORK/prod.jsa" -jar "$JAR" --spring.profiles.active=local "${hub_args[@]}"; }
 small() { java $SMALL_JVM -jar "$JAR" --spring.profiles.active=local "${hub_args[@]}"; }
 small_cds() { java $SMALL_JVM -XX:SharedArchiveFile="$WORK/small.jsa" -jar "$JAR" --spring.profiles.active=local "${hub_args[@]}"; }
+# as deployed: the environment only, as the image gets it (exec: the background job's pid is the hub's)
+deployed() { exec env -i PATH="$PATH" HOME="$HOME" "${prod_settings[@]}" java $IMAGE_JVM -jar "$JAR" --server.port=$PORT; }
+deployed_cds() {
+  exec env -i PATH="$PATH" HOME="$HOME" "${prod_settings[@]}" \
+    java $IMAGE_JVM -XX:SharedArchiveFile="$WORK/image.jsa" -Xshare:auto -jar "$JAR" --server.port=$PORT
+}
+
+# the deployed cases' broker, database and sandboxes, and a chat token their hub accepts
+if [[ " $CASES " == *" deployed"* ]]; then
+  source bench/deployed-parts.sh
+  PG=/tmp/switchboard-startup-pg     # owned by the postgres user, which PostgreSQL runs as
+  broker_password=$(openssl rand -hex 12); db_password=$(openssl rand -hex 12)
+  create_artemis "$WORK" 61637 switchboard "$broker_password"
+  run_artemis "$WORK" "$WORK/broker.log"; parts+=("$broker")
+  start_postgres "$PG" 55459 "$db_password"
+  for vendor in shopify:18391 hubspot:18392 zendesk:18393; do
+    parts+=("$(start_wiremock "${vendor%%:*}" "${vendor#*:}" "$WORK/${vendor%%:*}.log")")
+  done
+  mapfile -t prod_settings < <(prod_env "tcp://127.0.0.1:61637?reconnectAttempts=-1" switchboard "$broker_password" \
+    55459 "$db_password" "$(openssl rand -base64 32)" 18391 18392 18393)
+  TOKEN=$(python3 -c 'import sys; sys.path.insert(0, "bench"); import standalone_load as l; print(l.token(l.CUSTOMER, "orders:read"))')
+fi
 
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; $RUNS runs each, medians."
 echo
 declare -A command=([readme]=mvn_run [fat]=fat [extracted]=extracted [extracted_cds]=extracted_cds [small]=small
-  [small_cds]=small_cds)
+  [small_cds]=small_cds [deployed]=deployed [deployed_cds]=deployed_cds)
 declare -A title=([readme]="\`./mvnw spring-boot:run\` (README)" [fat]="fat jar, \`$PROD_JVM\`"
   [extracted]="extracted jar, \`$PROD_JVM\`" [extracted_cds]="extracted jar + CDS archive, \`$PROD_JVM\`"
-  [small]="extracted jar, \`$SMALL_JVM\`" [small_cds]="extracted jar + CDS archive, \`$SMALL_JVM\`")
+  [small]="extracted jar, \`$SMALL_JVM\`" [small_cds]="extracted jar + CDS archive, \`$SMALL_JVM\`"
+  [deployed]="as deployed: extracted jar, production profile, \`$IMAGE_JVM\`"
+  [deployed_cds]="as deployed, with the image's CDS archive")
 load=$(cut -d' ' -f1 /proc/loadavg)
 [ "$FRESH" = none ] || measure "$WORK/fresh.log" "${command[$FRESH]}"
 [ "$FRESH" = none ] || echo "${title[$FRESH]} on a fresh data directory (initdb, migrations): ready in $(awk -v m="$ready_ms" 'BEGIN {printf "%.1f", m/1000}') s (the log: $process_s s), RSS $rss_mib MiB (load average $load)."
@@ -129,6 +167,22 @@ if [[ " $CASES " == *" small_cds "* ]]; then
   java $SMALL_JVM -XX:ArchiveClassesAtExit="$WORK/small.jsa" -Dspring.context.exit=onRefresh -jar "$JAR" \
     --spring.profiles.active=local "${hub_args[@]}" > "$WORK/train-small.log" 2>&1 || true
   stop_left_postgres
+fi
+# the image's training run (Dockerfile): the local profile, everything embedded and no sandbox, on data of its own
+if [[ " $CASES " == *" deployed_cds "* ]]; then
+  java $IMAGE_JVM -XX:ArchiveClassesAtExit="$WORK/image.jsa" -Dspring.context.exit=onRefresh -jar "$JAR" \
+    --spring.profiles.active=local --switchboard.local.sandbox.enabled=false \
+    --switchboard.local.postgres.data-directory="$WORK/cds/postgres" \
+    --spring.artemis.embedded.data-directory="$WORK/cds/artemis" --switchboard.local.broker.tcp-port=0 \
+    --switchboard.local.mail.port=0 --camel.main.routes-reload-enabled=false > "$WORK/train-image.log" 2>&1 || true
+  data=$WORK/cds stop_left_postgres
+fi
+# the deployed cases' database migrated by a first start, as the README's fresh start does for the local ones
+if [[ " $CASES " == *" deployed"* ]]; then
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  measure "$WORK/deployed-fresh.log" deployed
+  echo "As deployed, on a fresh database (migrations): ready in $(awk -v m="$ready_ms" 'BEGIN {printf "%.1f", m/1000}') s (the log: $process_s s), RSS $rss_mib MiB (load average $load)."
+  echo
 fi
 echo "| how (restart on existing data) | ready (s) | the log's \"process running for\" (s) | RSS after 20 requests and 10 s idle (MiB) | load average at the start |"
 echo "| --- | --- | --- | --- | --- |"
