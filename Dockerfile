@@ -1,4 +1,5 @@
-# Switchboard's image: built from source with the Maven wrapper, run on a JRE as a non-root user.
+# Switchboard's image: built from source with the Maven wrapper (Java 17 bytecode), run on a Java 25 JRE for its
+# ahead-of-time cache, as a non-root user.
 #   docker build -t switchboard .
 # Runs the production profile: it stops at once naming each missing setting (docs/operations.md lists them).
 
@@ -16,8 +17,12 @@ RUN --mount=type=cache,target=/root/.m2 \
     && java -Djarmode=tools -jar switchboard.jar extract --layers --destination /layers
 
 # --- run
-FROM eclipse-temurin:17-jre
-RUN groupadd --system --gid 10001 switchboard \
+FROM eclipse-temurin:25-jre
+# curl for the health check below (the Java 25 images no longer carry it)
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system --gid 10001 switchboard \
     && useradd --system --uid 10001 --gid switchboard --home-dir /app --no-create-home --shell /usr/sbin/nologin switchboard
 WORKDIR /app
 # least to most often changed, one image layer each
@@ -27,17 +32,18 @@ COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 # the routes integration engineers edit: read from here, so that a mount over /app/routes replaces them
 COPY routes /app/routes
-# class data sharing (Spring Boot's CDS support): a training run starts the hub in the local profile (everything
-# embedded, nothing to reach) up to its refreshed context and exits, writing the classes it loaded to an archive that
-# every start then maps instead of loading and verifying them again (docs/benchmarks.md, "Start and memory"). A failed
-# training leaves no archive, and the JVM starts without one
-RUN java -XX:ArchiveClassesAtExit=/app/switchboard.jsa -Dspring.context.exit=onRefresh -jar /app/switchboard.jar \
+# the JVM's ahead-of-time cache (Java 25; it supersedes class data sharing): a training run starts the hub in the
+# local profile (everything embedded, nothing to reach) up to its refreshed context and exits, writing the classes it
+# loaded and linked, and its methods' profiles, to a cache that every start then maps instead of loading, verifying
+# and profiling them again (docs/benchmarks.md, "The start as deployed"). A failed training leaves no cache, and the
+# JVM logs that and starts without one
+RUN java -XX:AOTCacheOutput=/app/switchboard.aot -Dspring.context.exit=onRefresh -jar /app/switchboard.jar \
         --spring.profiles.active=local --switchboard.local.sandbox.enabled=false \
-        --switchboard.local.postgres.data-directory=/tmp/cds/postgres \
-        --spring.artemis.embedded.data-directory=/tmp/cds/artemis --switchboard.local.broker.tcp-port=0 \
-        --camel.main.routes-reload-enabled=false > /tmp/cds-training.log 2>&1 \
-    || echo "CDS training failed, no archive: $(tail -5 /tmp/cds-training.log)"; \
-    rm -rf /tmp/cds /tmp/cds-training.log /tmp/embedded-pg
+        --switchboard.local.postgres.data-directory=/tmp/aot/postgres \
+        --spring.artemis.embedded.data-directory=/tmp/aot/artemis --switchboard.local.broker.tcp-port=0 \
+        --camel.main.routes-reload-enabled=false > /tmp/aot-training.log 2>&1 \
+    || echo "AOT cache training failed, no cache: $(tail -5 /tmp/aot-training.log)"; \
+    rm -rf /tmp/aot /tmp/aot-training.log /tmp/embedded-pg
 
 # production unless told otherwise; the heap is 60 % of the container's memory limit (the rest: metaspace, threads,
 # code cache, network buffers), and an out-of-memory JVM exits (to be restarted) rather than limping on
@@ -53,4 +59,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 \
     CMD curl -fsS -o /dev/null "http://127.0.0.1:${MANAGEMENT_SERVER_PORT:-${SERVER_PORT:-8080}}/actuator/health/readiness" || exit 1
 # exec form: java is PID 1 and gets SIGTERM itself, then shuts down gracefully (server.shutdown=graceful)
 STOPSIGNAL SIGTERM
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/switchboard.jsa", "-Xshare:auto", "-jar", "/app/switchboard.jar"]
+ENTRYPOINT ["java", "-XX:AOTCache=/app/switchboard.aot", "-jar", "/app/switchboard.jar"]

@@ -2,15 +2,16 @@
 # Start time and memory: from the command's launch to readiness 200 (/actuator/health/readiness), and the resident
 # memory (VmRSS) of the hub's JVM after 20 warm requests and 10 s idle, for the README's command and for the packaged
 # jar in several ways (fat jar; extracted; extracted with a class data sharing archive from a training run; the same
-# with the local run's small-footprint JVM flags), all in the local profile; and as deployed (cases "deployed" and
-# "deployed_cds"): the extracted jar in the production profile, with the JVM the image gets in the Kubernetes
-# Deployment's 1 GiB pod, without and with the image's CDS archive (trained as the Dockerfile trains it), against
-# an Artemis broker, a PostgreSQL and the default providers' sandboxes run as plain processes (bench/deployed-parts.sh).
+# with the local run's small-footprint JVM flags), all in the local profile; and as deployed (cases "deployed",
+# "deployed_cds", "deployed_aot"): the extracted jar in the production profile, with the JVM options the image gets in
+# the Kubernetes Deployment's 1 GiB pod, on Java 17 without and with a CDS archive, and on Java 25 with the image's
+# ahead-of-time cache (trained as the Dockerfile trains it; $JAVA25 names that java), against an Artemis broker, a
+# PostgreSQL and the default providers' sandboxes run as plain processes (bench/deployed-parts.sh).
 # The README's command first on a fresh data directory (initdb, migrations), then every case restarted on it, RUNS
 # times each; prints a Markdown table of the medians, with the load average of each case.
 #   RUNS=3 bench/startup.sh
 #   CASES="extracted extracted_cds readme" FRESH=extracted bench/startup.sh
-#   CASES="deployed deployed_cds" FRESH=none bench/startup.sh
+#   CASES="deployed deployed_cds deployed_aot" FRESH=none bench/startup.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/local-hub.sh
@@ -28,6 +29,8 @@ PROD_JVM=${PROD_JVM:--XX:+UseParallelGC -Xms256m -Xmx512m}
 # the image's JVM options (JAVA_TOOL_OPTIONS) in a pod with a 1 GiB memory limit and no CPU limit
 # (k8s/base/hub/deployment.yaml): below 1,792 MiB the JVM picks the serial collector itself
 IMAGE_JVM=${IMAGE_JVM:--XX:MaxRAM=1g -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC}
+# the image's Java 25 (Temurin's, as the image's)
+JAVA25=${JAVA25:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)/bin/java}
 
 if [ -z "${SKIP_BUILD:-}" ]; then
   ./mvnw -q -B package -DskipTests
@@ -120,6 +123,10 @@ deployed_cds() {
   exec env -i PATH="$PATH" HOME="$HOME" "${prod_settings[@]}" \
     java $IMAGE_JVM -XX:SharedArchiveFile="$WORK/image.jsa" -Xshare:auto -jar "$JAR" --server.port=$PORT
 }
+deployed_aot() {
+  exec env -i PATH="$PATH" HOME="$HOME" "${prod_settings[@]}" \
+    "$JAVA25" $IMAGE_JVM -XX:AOTCache="$WORK/image.aot" -jar "$JAR" --server.port=$PORT
+}
 
 # the deployed cases' broker, database and sandboxes, and a chat token their hub accepts
 if [[ " $CASES " == *" deployed"* ]]; then
@@ -140,12 +147,13 @@ fi
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; $RUNS runs each, medians."
 echo
 declare -A command=([readme]=mvn_run [fat]=fat [extracted]=extracted [extracted_cds]=extracted_cds [small]=small
-  [small_cds]=small_cds [deployed]=deployed [deployed_cds]=deployed_cds)
+  [small_cds]=small_cds [deployed]=deployed [deployed_cds]=deployed_cds [deployed_aot]=deployed_aot)
 declare -A title=([readme]="\`./mvnw spring-boot:run\` (README)" [fat]="fat jar, \`$PROD_JVM\`"
   [extracted]="extracted jar, \`$PROD_JVM\`" [extracted_cds]="extracted jar + CDS archive, \`$PROD_JVM\`"
   [small]="extracted jar, \`$SMALL_JVM\`" [small_cds]="extracted jar + CDS archive, \`$SMALL_JVM\`"
   [deployed]="as deployed: extracted jar, production profile, \`$IMAGE_JVM\`"
-  [deployed_cds]="as deployed, with the image's CDS archive")
+  [deployed_cds]="as deployed, with a CDS archive"
+  [deployed_aot]="as deployed on Java 25 with the image's AOT cache")
 load=$(cut -d' ' -f1 /proc/loadavg)
 [ "$FRESH" = none ] || measure "$WORK/fresh.log" "${command[$FRESH]}"
 [ "$FRESH" = none ] || echo "${title[$FRESH]} on a fresh data directory (initdb, migrations): ready in $(awk -v m="$ready_ms" 'BEGIN {printf "%.1f", m/1000}') s (the log: $process_s s), RSS $rss_mib MiB (load average $load)."
@@ -169,14 +177,17 @@ if [[ " $CASES " == *" small_cds "* ]]; then
   stop_left_postgres
 fi
 # the image's training run (Dockerfile): the local profile, everything embedded and no sandbox, on data of its own
-if [[ " $CASES " == *" deployed_cds "* ]]; then
-  java $IMAGE_JVM -XX:ArchiveClassesAtExit="$WORK/image.jsa" -Dspring.context.exit=onRefresh -jar "$JAR" \
+train_image() { # java, its option that writes the archive or cache, log
+  rm -rf "$WORK/training"
+  "$1" $IMAGE_JVM "$2" -Dspring.context.exit=onRefresh -jar "$JAR" \
     --spring.profiles.active=local --switchboard.local.sandbox.enabled=false \
-    --switchboard.local.postgres.data-directory="$WORK/cds/postgres" \
-    --spring.artemis.embedded.data-directory="$WORK/cds/artemis" --switchboard.local.broker.tcp-port=0 \
-    --switchboard.local.mail.port=0 --camel.main.routes-reload-enabled=false > "$WORK/train-image.log" 2>&1 || true
-  data=$WORK/cds stop_left_postgres
-fi
+    --switchboard.local.postgres.data-directory="$WORK/training/postgres" \
+    --spring.artemis.embedded.data-directory="$WORK/training/artemis" --switchboard.local.broker.tcp-port=0 \
+    --switchboard.local.mail.port=0 --camel.main.routes-reload-enabled=false > "$3" 2>&1 || true
+  data=$WORK/training stop_left_postgres
+}
+[[ " $CASES " == *" deployed_cds "* ]] && train_image java -XX:ArchiveClassesAtExit="$WORK/image.jsa" "$WORK/train-cds.log"
+[[ " $CASES " == *" deployed_aot "* ]] && train_image "$JAVA25" -XX:AOTCacheOutput="$WORK/image.aot" "$WORK/train-aot.log"
 # the deployed cases' database migrated by a first start, as the README's fresh start does for the local ones
 if [[ " $CASES " == *" deployed"* ]]; then
   load=$(cut -d' ' -f1 /proc/loadavg)
