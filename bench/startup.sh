@@ -29,7 +29,7 @@ PROD_JVM=${PROD_JVM:--XX:+UseParallelGC -Xms256m -Xmx512m}
 # the image's JVM options (JAVA_TOOL_OPTIONS) in a pod with a 1 GiB memory limit and no CPU limit
 # (k8s/base/hub/deployment.yaml): below 1,792 MiB the JVM picks the serial collector itself
 IMAGE_JVM=${IMAGE_JVM:--XX:MaxRAM=1g -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC}
-# the image's Java 25 (Temurin's, as the image's)
+# the image's Java: Temurin 25, where this machine has it
 JAVA25=${JAVA25:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)/bin/java}
 
 if [ -z "${SKIP_BUILD:-}" ]; then
