@@ -49,6 +49,11 @@ start_wiremock() { # vendor, port, log
   echo $!
 }
 
+# A chat token for the sandbox's customer with the given scope, signed with the secret prod_env sets.
+chat_token() { # scope
+  python3 -c 'import sys; sys.path.insert(0, "bench"); import standalone_load as l; print(l.token(l.CUSTOMER, sys.argv[1]))' "$1"
+}
+
 # The production profile's environment, one VAR=value a line: the broker, the database, the chat token secret
 # (the one bench/standalone_load.py signs with), the encryption key (the same for every instance), and the default
 # providers (Shopify, HubSpot, Zendesk) at sandboxes on plain HTTP, their request rates lifted.

@@ -188,7 +188,7 @@ done
 echo "broker back; both instances ready and taking webhooks again after ${recovered:-never} s"
 
 # --- a webhook's cache eviction, seen by both instances ---------------------------------------------------------
-ORDER_TOKEN=$(python3 -c 'import sys; sys.path.insert(0, "bench"); import standalone_load as l; print(l.token(l.CUSTOMER, "orders:read"))')
+ORDER_TOKEN=$(chat_token orders:read)
 vendor_reads() {
   curl -s -X POST -d '{"method":"GET","urlPath":"/admin/api/2025-07/orders.json","queryParameters":{"name":{"equalTo":"#1001"}}}' \
     "http://127.0.0.1:$SHOPIFY/__admin/requests/count" | python3 -c 'import json,sys; print(json.load(sys.stdin)["count"])'

@@ -141,7 +141,7 @@ if [[ " $CASES " == *" deployed"* ]]; then
   done
   mapfile -t prod_settings < <(prod_env "tcp://127.0.0.1:61637?reconnectAttempts=-1" switchboard "$broker_password" \
     55459 "$db_password" "$(openssl rand -base64 32)" 18391 18392 18393)
-  TOKEN=$(python3 -c 'import sys; sys.path.insert(0, "bench"); import standalone_load as l; print(l.token(l.CUSTOMER, "orders:read"))')
+  TOKEN=$(chat_token orders:read)
 fi
 
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; $RUNS runs each, medians."
