@@ -33,16 +33,23 @@ COPY --from=build /layers/application/ ./
 # the routes integration engineers edit: read from here, so that a mount over /app/routes replaces them
 COPY routes /app/routes
 # the JVM's ahead-of-time cache (Java 25; it supersedes class data sharing): a training run starts the hub in the
-# local profile (everything embedded, nothing to reach) up to its refreshed context and exits, writing the classes it
-# loaded and linked, and its methods' profiles, to a cache that every start then maps instead of loading, verifying
-# and profiling them again (docs/benchmarks.md, "The start as deployed"). A failed training leaves no cache, and the
-# JVM logs that and starts without one
-RUN java -XX:AOTCacheOutput=/app/switchboard.aot -Dspring.context.exit=onRefresh -jar /app/switchboard.jar \
+# local profile (everything embedded, nothing to reach) until it is ready, routes and web server included, and is
+# then stopped; at its exit the JVM writes the classes it loaded and linked, and its methods' profiles, to a cache that
+# every start then maps instead of loading, verifying and profiling them again (docs/benchmarks.md, "The start as
+# deployed"). A failed training leaves no cache, and the JVM logs that and starts without one
+RUN java -XX:AOTCacheOutput=/app/switchboard.aot -jar /app/switchboard.jar \
         --spring.profiles.active=local --switchboard.local.sandbox.enabled=false \
         --switchboard.local.postgres.data-directory=/tmp/aot/postgres \
         --spring.artemis.embedded.data-directory=/tmp/aot/artemis --switchboard.local.broker.tcp-port=0 \
-        --camel.main.routes-reload-enabled=false > /tmp/aot-training.log 2>&1 \
-    || echo "AOT cache training failed, no cache: $(tail -5 /tmp/aot-training.log)"; \
+        --camel.main.routes-reload-enabled=false > /tmp/aot-training.log 2>&1 & \
+    training=$!; \
+    for _ in $(seq 300); do \
+        curl -fs -o /dev/null http://127.0.0.1:8080/actuator/health/readiness && break; \
+        kill -0 "$training" 2>/dev/null || break; \
+        sleep 1; \
+    done; \
+    kill "$training"; wait "$training"; \
+    [ -f /app/switchboard.aot ] || echo "AOT cache training failed, no cache: $(tail -5 /tmp/aot-training.log)"; \
     rm -rf /tmp/aot /tmp/aot-training.log /tmp/embedded-pg
 
 # production unless told otherwise; the heap is 60 % of the container's memory limit (the rest: metaspace, threads,

@@ -176,18 +176,31 @@ if [[ " $CASES " == *" small_cds "* ]]; then
     --spring.profiles.active=local "${hub_args[@]}" > "$WORK/train-small.log" 2>&1 || true
   stop_left_postgres
 fi
-# the image's training run (Dockerfile): the local profile, everything embedded and no sandbox, on data of its own
-train_image() { # java, its option that writes the archive or cache, log
+# the image's training runs (Dockerfile): the local profile, everything embedded and no sandbox, on data of its own.
+# The CDS archive's (the image until Java 25) stopped at the refreshed context; the AOT cache's runs until the hub is
+# ready, so that the routes Camel builds after the refresh, and Tomcat, are in the cache too, then is stopped
+train_image() { # java, its option that writes the archive or cache, log, "refreshed" or "ready"
   rm -rf "$WORK/training"
-  "$1" $IMAGE_JVM "$2" -Dspring.context.exit=onRefresh -jar "$JAR" \
+  local exit_at=() training
+  [ "$4" = refreshed ] && exit_at=(-Dspring.context.exit=onRefresh)
+  "$1" $IMAGE_JVM "$2" "${exit_at[@]}" -jar "$JAR" --server.port=$PORT \
     --spring.profiles.active=local --switchboard.local.sandbox.enabled=false \
     --switchboard.local.postgres.data-directory="$WORK/training/postgres" \
     --spring.artemis.embedded.data-directory="$WORK/training/artemis" --switchboard.local.broker.tcp-port=0 \
-    --switchboard.local.mail.port=0 --camel.main.routes-reload-enabled=false > "$3" 2>&1 || true
+    --switchboard.local.mail.port=0 --camel.main.routes-reload-enabled=false > "$3" 2>&1 &
+  training=$!
+  if [ "$4" = ready ]; then
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$PORT/actuator/health/readiness)" = 200 ]; do
+      kill -0 "$training" 2>/dev/null || break
+      sleep 0.2
+    done
+    kill "$training" 2>/dev/null || true
+  fi
+  wait "$training" || true
   data=$WORK/training stop_left_postgres
 }
-[[ " $CASES " == *" deployed_cds "* ]] && train_image java -XX:ArchiveClassesAtExit="$WORK/image.jsa" "$WORK/train-cds.log"
-[[ " $CASES " == *" deployed_aot "* ]] && train_image "$JAVA25" -XX:AOTCacheOutput="$WORK/image.aot" "$WORK/train-aot.log"
+[[ " $CASES " == *" deployed_cds "* ]] && train_image java -XX:ArchiveClassesAtExit="$WORK/image.jsa" "$WORK/train-cds.log" refreshed
+[[ " $CASES " == *" deployed_aot "* ]] && train_image "$JAVA25" -XX:AOTCacheOutput="$WORK/image.aot" "$WORK/train-aot.log" ready
 # the deployed cases' database migrated by a first start, as the README's fresh start does for the local ones
 if [[ " $CASES " == *" deployed"* ]]; then
   load=$(cut -d' ' -f1 /proc/loadavg)
