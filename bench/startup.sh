@@ -24,11 +24,11 @@ PORT=18280
 APP=target/startup-app
 WORK=target/startup
 # the JVM flags spring-boot:run uses (pom.xml), for the jar cases that say "small"
-SMALL_JVM=${SMALL_JVM:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:ReservedCodeCacheSize=64m -Xms32m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}
+SMALL_JVM=${SMALL_JVM:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:ReservedCodeCacheSize=64m -Xms32m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000}
 PROD_JVM=${PROD_JVM:--XX:+UseParallelGC -Xms256m -Xmx512m}
-# the image's JVM options (JAVA_TOOL_OPTIONS) in a pod with a 1 GiB memory limit and no CPU limit
-# (k8s/base/hub/deployment.yaml): below 1,792 MiB the JVM picks the serial collector itself
-IMAGE_JVM=${IMAGE_JVM:--XX:MaxRAM=1g -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC}
+# the image's JVM options (JAVA_TOOL_OPTIONS, and its entry point's native memory trim) in a pod with a 1 GiB memory
+# limit and no CPU limit (k8s/base/hub/deployment.yaml): below 1,792 MiB the JVM picks the serial collector itself
+IMAGE_JVM=${IMAGE_JVM:--XX:MaxRAM=1g -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}
 # the image's Java: Temurin 25, where this machine has it
 JAVA25=${JAVA25:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)/bin/java}
 

@@ -77,6 +77,11 @@ class DockerfileTest {
     }
 
     @Test
+    void givesTheFreedNativeMemoryBackAtIdle() throws IOException {
+        assertThat(last(stages().get(1), "ENTRYPOINT ")).contains("\"-XX:TrimNativeHeapInterval=5000\"");
+    }
+
+    @Test
     void runsAsNonRootWithJavaAsPidOneAndAReadinessHealthCheck() throws IOException {
         List<String> runtime = stages().get(1);
 
