@@ -59,6 +59,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# waits until the hub on $PORT answers ready; fails if the process given ends first
+until_ready() { # pid
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$PORT/actuator/health/readiness)" = 200 ]; do
+    kill -0 "$1" 2>/dev/null || return 1
+    sleep 0.05
+  done
+}
+
 # launches "$@" (its output in $log), waits for readiness; sets ready_ms, rss_mib, process_s (the log's own figure)
 measure() {
   local log=$1; shift
@@ -66,10 +74,7 @@ measure() {
   t0=$(date +%s%N)
   "$@" > "$log" 2>&1 &
   pid=$!
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$PORT/actuator/health/readiness)" = 200 ]; do
-    kill -0 "$pid" 2>/dev/null || { tail -40 "$log"; exit 1; }
-    sleep 0.05
-  done
+  until_ready "$pid" || { tail -40 "$log"; exit 1; }
   now=$(date +%s%N)
   ready_ms=$(( (now - t0) / 1000000 ))
   process_s=$(grep -o "process running for [0-9.]*" "$log" | awk '{print $4}' | tail -1)
@@ -190,10 +195,7 @@ train_image() { # java, its option that writes the archive or cache, log, "refre
     --switchboard.local.mail.port=0 --camel.main.routes-reload-enabled=false > "$3" 2>&1 &
   training=$!
   if [ "$4" = ready ]; then
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$PORT/actuator/health/readiness)" = 200 ]; do
-      kill -0 "$training" 2>/dev/null || break
-      sleep 0.2
-    done
+    until_ready "$training" || true
     kill "$training" 2>/dev/null || true
   fi
   wait "$training" || true
