@@ -40,10 +40,13 @@ stop_postgres() { # folder
   su postgres -c "pg_ctl -D $1/data stop -m fast" >/dev/null 2>&1 || true
 }
 
-# WireMock standalone serving a vendor's sandbox folder in the background; prints its pid.
+# WireMock standalone (the version the hub embeds, fetched once) serving a vendor's sandbox folder in the
+# background; prints its pid.
 start_wiremock() { # vendor, port, log
-  local jar
-  jar=$(ls ~/.m2/repository/org/wiremock/wiremock-standalone/*/wiremock-standalone-*.jar | tail -1)
+  local version jar
+  version=$(sed -n 's:.*<wiremock.version>\(.*\)</wiremock.version>.*:\1:p' pom.xml)
+  jar=~/.m2/repository/org/wiremock/wiremock-standalone/$version/wiremock-standalone-$version.jar
+  [ -f "$jar" ] || ./mvnw -q -B dependency:get -Dartifact="org.wiremock:wiremock-standalone:$version" >&2
   java -Xmx128m -jar "$jar" --bind-address 127.0.0.1 --port "$2" --root-dir "sandbox/$1" \
     --disable-banner --max-request-journal-entries 100000 > "$3" 2>&1 &
   echo $!
