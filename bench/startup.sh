@@ -24,7 +24,7 @@ PORT=18280
 APP=target/startup-app
 WORK=target/startup
 # the JVM flags spring-boot:run uses (pom.xml), for the jar cases that say "small"
-SMALL_JVM=${SMALL_JVM:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:ReservedCodeCacheSize=64m -Xms32m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}
+SMALL_JVM=${SMALL_JVM:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:ReservedCodeCacheSize=64m -Xms32m -Xmx256m -Xmn12m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Dio.netty.allocator.numHeapArenas=1}
 PROD_JVM=${PROD_JVM:--XX:+UseParallelGC -Xms256m -Xmx512m}
 # the image's JVM options (JAVA_TOOL_OPTIONS, and its entry point's native memory trim) in a pod with a 1 GiB memory
 # limit and no CPU limit (k8s/base/hub/deployment.yaml): below 1,792 MiB the JVM picks the serial collector itself
