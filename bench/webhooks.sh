@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Webhook ingress benchmark: signed Standard Webhooks deliveries (~600-byte body, each with a new id, signed with
 # the current time) to the local run's "acme" source, beside the bare JDK server in the same run. Afterwards it
-# waits for the workers to drain the queue and reports how long that took, and what a delivery cost in CPU. A first
-# run at the same load, not reported, warms the hub up.
+# waits for the workers to drain the queue, then for the domain events' consumers to take every delivery's event,
+# and reports how long each took and what a delivery cost in CPU. A first run at the same load, not reported, warms
+# the hub up.
 # HUB_PORT, BARE_PORT and HUB_ARGS (more arguments for the hub, e.g. its sandbox and broker ports) let it run beside
 # a local run on the default ports (bench/door-vs-artemis.sh does).
 #   DURATION=20s CONNECTIONS=32 bench/webhooks.sh
@@ -22,6 +23,8 @@ WORK=target/bench-webhooks
 HUB_PORT=${HUB_PORT:-8080}
 BARE_PORT=${BARE_PORT:-8099}
 HUB_ARGS=${HUB_ARGS:-}
+# the embedded broker's TCP port (the local profile's switchboard.local.broker.tcp-port), for the backlog's reading
+BROKER_URL=${BROKER_URL:-tcp://127.0.0.1:61616}
 export THREADS=2 DELIVERIES=$WORK/deliveries.txt BODY=$WORK/body.json
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
@@ -88,6 +91,16 @@ cpu_ticks() {
   echo "$total"
 }
 
+# the domain events' consumers, one subscription each on switchboard.events, take every delivery's event after the
+# workers have published it: the fan-out keeps up only if they are done too
+backlog() { java -cp "$APP/lib/*" bench/TopicBacklog.java "$BROKER_URL" switchboard.events 2>/dev/null || echo -1; }
+drained() {
+  local waiting
+  waiting=$(backlog)
+  [ "$waiting" -ge 0 ] || { echo "the broker at $BROKER_URL does not answer" >&2; exit 1; }
+  [ "$waiting" -eq 0 ]
+}
+
 counter() { curl -s http://127.0.0.1:$HUB_PORT/actuator/prometheus | awk -v m="$1" '$1 ~ "^"m"\\{source=\"acme\"" {printf "%d", $2}'; }
 
 echo "| endpoint | req/s (wrk -t2 -c$CONNECTIONS) | p50 | p99 | non-2xx |"
@@ -96,6 +109,7 @@ echo "| bare JDK server, constant 200 | $(measure http://127.0.0.1:$BARE_PORT) |
 # a first run, not reported, so that the measured one finds the hub's code compiled (JIT) and its pools full
 DELIVERIES=$DELIVERIES.warm measure http://127.0.0.1:$HUB_PORT "$WARMUP" >/dev/null
 until [ "$(counter switchboard_webhooks_processed_total)" -ge "$(counter switchboard_webhooks_accepted_total)" ]; do sleep 1; done
+until drained; do sleep 1; done
 warm=$(counter switchboard_webhooks_accepted_total)
 ticks_before=$(cpu_ticks)
 echo "| POST /webhooks/acme, durable | $(measure http://127.0.0.1:$HUB_PORT) |"
@@ -108,3 +122,11 @@ echo "accepted $accepted; all processed $(( $(date +%s) - start )) s after the l
 ticks=$(( $(cpu_ticks) - ticks_before ))
 # what a delivery costs the machine, taken in and applied, whatever else shares the cores
 echo "hub CPU (JVM and PostgreSQL) per delivery, taken in and processed: $(( ticks * 10000 / accepted )) us"
+
+left=$(backlog)
+start=$(date +%s)
+until drained; do sleep 1; done
+echo "domain events' subscriptions: $left events waiting in the fullest when the workers were done, all taken" \
+  "$(( $(date +%s) - start )) s later"
+ticks=$(( $(cpu_ticks) - ticks_before ))
+echo "hub CPU (JVM and PostgreSQL) per delivery, with the domain events' consumers: $(( ticks * 10000 / accepted )) us"

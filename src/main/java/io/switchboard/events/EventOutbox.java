@@ -1,11 +1,13 @@
 package io.switchboard.events;
 
 import io.switchboard.tracing.TraceParent;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -62,7 +64,7 @@ public class EventOutbox {
             exchange.setProperty(STAGED, staged);
         }
         CanonicalEvent event = event(exchange);
-        staged.add(new Publication(topic, exchange.getMessage().getBody(String.class),
+        staged.add(new Publication(topic, text(exchange.getMessage()),
                 event == null ? null : event.source(), event == null ? null : event.type(), traceParent.current()));
     }
 
@@ -76,6 +78,19 @@ public class EventOutbox {
         }
         // a webhook's publications are written for its whole batch, after each delivery's trace has ended
         staged.add(publication.traced(traceParent.current()));
+    }
+
+    /**
+     * The body as text. What the routes marshal to JSON arrives as a stream of UTF-8 bytes, which Camel's own
+     * conversion to text reads through a Reader; read as bytes it costs a copy.
+     */
+    private static String text(Message message) {
+        Object body = message.getBody();
+        if (body == null || body instanceof String) {
+            return (String) body;
+        }
+        byte[] bytes = message.getBody(byte[].class);
+        return bytes == null ? message.getBody(String.class) : new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** The exchange's event (property {@link #EVENT}). */

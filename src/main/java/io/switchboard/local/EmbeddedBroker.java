@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The local run's embedded broker, beyond what Spring Boot sets:
@@ -18,6 +19,10 @@ import org.springframework.stereotype.Component;
  *   disk confirms them all. Artemis defaults to 3.3 ms for its NIO journal (300 syncs a second, sized for slow
  *   disks; {@code artemis create} measures the disk instead), and every commit, a webhook delivery's among them,
  *   waits for it.</li>
+ *   <li>it keeps at most {@code switchboard.local.broker.global-max-size} of messages in memory, and pages the rest
+ *   to disk. Artemis' default for an embedded broker is half the JVM's heap, the hub's own: a backlog (the domain
+ *   events' subscriptions behind a burst of webhooks, say) would fill it, and the hub would spend its time
+ *   collecting garbage instead of serving.</li>
  * </ul>
  */
 @Component
@@ -26,12 +31,15 @@ public class EmbeddedBroker implements ArtemisConfigurationCustomizer {
 
     private final int tcpPort;
     private final Duration journalBufferTimeout;
+    private final DataSize globalMaxSize;
 
     public EmbeddedBroker(@Value("${switchboard.local.broker.tcp-port:0}") int tcpPort,
                           @Value("${switchboard.local.broker.journal-buffer-timeout:200us}")
-                          Duration journalBufferTimeout) {
+                          Duration journalBufferTimeout,
+                          @Value("${switchboard.local.broker.global-max-size:16MB}") DataSize globalMaxSize) {
         this.tcpPort = tcpPort;
         this.journalBufferTimeout = journalBufferTimeout;
+        this.globalMaxSize = globalMaxSize;
     }
 
     @Override
@@ -43,5 +51,6 @@ public class EmbeddedBroker implements ArtemisConfigurationCustomizer {
         int nanos = (int) Math.min(Integer.MAX_VALUE, journalBufferTimeout.toNanos());
         configuration.setJournalBufferTimeout_NIO(nanos);
         configuration.setJournalBufferTimeout_AIO(nanos);
+        configuration.setGlobalMaxSize(globalMaxSize.toBytes());
     }
 }

@@ -25,10 +25,18 @@ public class TraceParent {
     private static final int LENGTH = 55;   // 00-<32 hex trace id>-<16 hex span id>-<2 hex flags>
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    /** The tracing beans, looked up once: a lookup through the providers costs more than the work it serves. */
+    private record Tracing(Tracer tracer, Propagator propagator) {
+
+        boolean on() {
+            return tracer != null && tracer != Tracer.NOOP;
+        }
+    }
+
     private final ObjectProvider<Tracer> tracer;
     private final ObjectProvider<Propagator> propagator;
     private final double sampled;
-    private volatile Boolean enabled;
+    private volatile Tracing tracing;
 
     public TraceParent(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
                        @Value("${management.tracing.sampling.probability:0.1}") double sampled) {
@@ -39,14 +47,13 @@ public class TraceParent {
 
     /** The current span's, or null when no span is current (or tracing is off). */
     public String current() {
-        Tracer tracing = tracer.getIfAvailable();
-        Propagator propagation = propagator.getIfAvailable();
-        Span span = tracing == null ? null : tracing.currentSpan();
-        if (span == null || propagation == null) {
+        Tracing beans = tracing();
+        Span span = beans.tracer() == null ? null : beans.tracer().currentSpan();
+        if (span == null || beans.propagator() == null) {
             return null;
         }
         Map<String, String> carrier = new HashMap<>();
-        propagation.inject(span.context(), carrier, Map::put);
+        beans.propagator().inject(span.context(), carrier, Map::put);
         return carrier.get(PROPERTY);
     }
 
@@ -58,7 +65,7 @@ public class TraceParent {
      * numbers and one string.
      */
     public String incomingOrNew(String incoming) {
-        if (!enabled()) {
+        if (!tracing().on()) {
             return null;
         }
         if (valid(incoming)) {
@@ -85,14 +92,13 @@ public class TraceParent {
      * there is no traceparent or tracing is off.
      */
     public <T> T continued(String traceparent, String name, Supplier<T> work) {
-        Tracer tracing = tracer.getIfAvailable();
-        Propagator propagation = propagator.getIfAvailable();
-        if (traceparent == null || tracing == null || propagation == null || !enabled()) {
+        Tracing beans = tracing();
+        if (traceparent == null || !beans.on() || beans.propagator() == null) {
             return work.get();
         }
-        Span span = propagation.extract(Map.of(PROPERTY, traceparent), Map::get)
+        Span span = beans.propagator().extract(Map.of(PROPERTY, traceparent), Map::get)
                 .name(name).kind(Span.Kind.CONSUMER).start();
-        try (Tracer.SpanInScope scope = tracing.withSpan(span)) {
+        try (Tracer.SpanInScope scope = beans.tracer().withSpan(span)) {
             return work.get();
         } catch (RuntimeException failure) {
             span.error(failure);
@@ -102,15 +108,17 @@ public class TraceParent {
         }
     }
 
-    /** Whether the hub traces at all (a tracer other than the no-op one Spring Boot falls back to). */
-    private boolean enabled() {
-        Boolean on = enabled;
-        if (on == null) {
-            Tracer tracing = tracer.getIfAvailable();
-            on = tracing != null && tracing != Tracer.NOOP;
-            enabled = on;
+    /**
+     * The tracer and propagator, or nulls; {@link Tracing#on} tells whether the hub traces at all (a tracer other than
+     * the no-op one Spring Boot falls back to). Looked up on first use, when the context has made them.
+     */
+    private Tracing tracing() {
+        Tracing beans = tracing;
+        if (beans == null) {
+            beans = new Tracing(tracer.getIfAvailable(), propagator.getIfAvailable());
+            tracing = beans;
         }
-        return on;
+        return beans;
     }
 
     /** A W3C traceparent of version 00: lower-case hex ids, neither all zeros. */
