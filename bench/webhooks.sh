@@ -93,7 +93,8 @@ cpu_ticks() {
 
 # the domain events' consumers, one subscription each on switchboard.events, take every delivery's event after the
 # workers have published it: the fan-out keeps up only if they are done too
-backlog() { java -cp "$APP/lib/*" bench/TopicBacklog.java "$BROKER_URL" switchboard.events 2>/dev/null || echo -1; }
+# (its last line: a library of the hub's says a word on standard output first)
+backlog() { java -cp "$APP/lib/*" bench/TopicBacklog.java "$BROKER_URL" switchboard.events 2>/dev/null | tail -1 || echo -1; }
 drained() {
   local waiting
   waiting=$(backlog)
