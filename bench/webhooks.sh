@@ -96,8 +96,9 @@ cpu_ticks() {
 
 # the domain events' consumers, one subscription each on switchboard.events, take every delivery's event after the
 # workers have published it: the fan-out keeps up only if they are done too
-# (its last line: a library of the hub's says a word on standard output first)
-backlog() { java -cp "$APP/lib/*" bench/TopicBacklog.java "$BROKER_URL" switchboard.events 2>/dev/null | tail -1 || echo -1; }
+# (compiled once, not at every reading; its last line: a library of the hub's says a word on standard output first)
+javac -nowarn -cp "$APP/lib/*" -d "$WORK" bench/TopicBacklog.java 2>&1 | grep -v '^Note:' >&2 || true
+backlog() { java -cp "$WORK:$APP/lib/*" TopicBacklog "$BROKER_URL" switchboard.events 2>/dev/null | tail -1 || echo -1; }
 drained() {
   local waiting
   waiting=$(backlog)
