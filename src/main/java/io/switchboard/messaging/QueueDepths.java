@@ -14,19 +14,26 @@ import jakarta.jms.TemporaryQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
 import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code switchboard_queue_messages{queue,dead_letter}}: messages waiting in every broker queue the hub owns (each
- * webhook source's and each job's, and their dead-letter queues). Asked of the broker with Artemis management
+ * webhook source's and each job's, and their dead-letter queues), and in each durable subscription its routes hold
+ * on a topic (the domain events' consumers, {@link TopicSubscriptions}; their gauges appear once the application is
+ * ready, when every route has been created). Asked of the broker with Artemis management
  * messages over JMS, which an embedded broker and a remote one both answer (a remote broker's user needs the
  * {@code manage} permission on {@code activemq.management}). Read on scrape, at most once per
  * {@code switchboard.metrics.queue-depth-every}; a queue the broker does not have yet holds 0 messages, and a
@@ -40,23 +47,37 @@ public class QueueDepths implements MeterBinder {
 
     private final ConnectionFactory connections;
     private final RetryingQueues queues;
+    private final TopicSubscriptions subscriptions;
     private final Duration every;
+    private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
+    private volatile List<String> subscribed = List.of();
     private final Clock clock = Clock.systemUTC();
     private Map<String, Long> depths = Map.of();
     private Instant readAt = Instant.MIN;
 
-    public QueueDepths(ConnectionFactory connections, RetryingQueues queues,
+    public QueueDepths(ConnectionFactory connections, RetryingQueues queues, TopicSubscriptions subscriptions,
                        @Value("${switchboard.metrics.queue-depth-every:10s}") Duration every) {
         this.connections = connections;
         this.queues = queues;
+        this.subscriptions = subscriptions;
         this.every = every;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
+        registries.add(registry);
         for (RetryingQueues.Retrying queue : queues.all()) {
             gauge(registry, queue.queue(), false);
             gauge(registry, queue.deadLetters(), true);
+        }
+    }
+
+    /** The subscriptions are known once the routes exist; the queues above are declared before. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void bindSubscriptions() {
+        subscribed = subscriptions.names();
+        for (MeterRegistry registry : registries) {
+            subscribed.forEach(subscription -> gauge(registry, subscription, false));
         }
     }
 
@@ -99,24 +120,32 @@ public class QueueDepths implements MeterBinder {
             try (MessageProducer management = session.createProducer(ActiveMQJMSClient.createQueue(
                          "activemq.management"));
                  MessageConsumer answers = session.createConsumer(replies)) {
-                for (RetryingQueues.Retrying queue : queues.all()) {
-                    for (String name : new String[] {queue.queue(), queue.deadLetters()}) {
-                        Message ask = session.createMessage();
-                        JMSManagementHelper.putAttribute(ask, ResourceNames.QUEUE + name, "messageCount");
-                        ask.setJMSReplyTo(replies);
-                        management.send(ask);
-                        Message answer = answers.receive(ANSWER_MILLIS);
-                        if (answer == null) {
-                            throw new JMSException("no answer from the broker's management address");
-                        }
-                        read.put(name, JMSManagementHelper.hasOperationSucceeded(answer) ? count(answer) : 0L);
+                for (String name : names()) {
+                    Message ask = session.createMessage();
+                    JMSManagementHelper.putAttribute(ask, ResourceNames.QUEUE + name, "messageCount");
+                    ask.setJMSReplyTo(replies);
+                    management.send(ask);
+                    Message answer = answers.receive(ANSWER_MILLIS);
+                    if (answer == null) {
+                        throw new JMSException("no answer from the broker's management address");
                     }
+                    read.put(name, JMSManagementHelper.hasOperationSucceeded(answer) ? count(answer) : 0L);
                 }
             } finally {
                 replies.delete();
             }
         }
         return read;
+    }
+
+    private List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (RetryingQueues.Retrying queue : queues.all()) {
+            names.add(queue.queue());
+            names.add(queue.deadLetters());
+        }
+        names.addAll(subscribed);
+        return names;
     }
 
     private static long count(Message answer) throws JMSException {

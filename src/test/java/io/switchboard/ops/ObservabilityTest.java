@@ -107,6 +107,9 @@ class ObservabilityTest {
                 .toString()).isNotNull().isNotNaN().isGreaterThanOrEqualTo(0);
         assertThat(samples.get("switchboard_queue_messages{dead_letter=\"true\",queue=\"jobs.crm-activity.dlq\"}"))
                 .isNotNull().isNotNaN();
+        // the domain events' subscriptions on the Artemis topic
+        assertThat(samples.get("switchboard_queue_messages{dead_letter=\"false\",queue=\"switchboard-reactions\"}"))
+                .isNotNull().isNotNaN();
     }
 
     @Test
