@@ -30,7 +30,7 @@ public class DomainEvents {
 
     public Publication publication(DomainEvent event) {
         try {
-            return new Publication(TOPIC, json.writeValueAsString(event), event.source(), event.type());
+            return Publication.cloudEvent(TOPIC, json.writeValueAsString(event), event.source(), event.type());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("domain event not serializable", e);
         }

@@ -23,19 +23,34 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component("eventOutbox")
 public class EventOutbox {
 
+    /** {@code format} of a domain event of the catalog (a CloudEvent). */
+    public static final String CLOUD_EVENT = "cloudevents";
+    /** {@code format} of a vendor's event as received, published beside the domain events. */
+    public static final String AS_RECEIVED = "vendor";
+
     /**
      * A message to publish on a topic, in the trace it was staged in ({@code traceparent}; null: the trace current
      * when it is written).
+     *
+     * @param format on {@code switchboard.events}, {@link #CLOUD_EVENT} or {@link #AS_RECEIVED} (the message property
+     *               {@code eventFormat}); null for other messages
      */
-    public record Publication(String topic, String body, String eventSource, String eventType, String traceparent) {
+    public record Publication(String topic, String body, String eventSource, String eventType, String format,
+                              String traceparent) {
 
+        /** A message that is no event of {@code switchboard.events} (a cache eviction, a job's message). */
         public Publication(String topic, String body, String eventSource, String eventType) {
-            this(topic, body, eventSource, eventType, null);
+            this(topic, body, eventSource, eventType, null, null);
+        }
+
+        /** A domain event of the catalog, as JSON. */
+        public static Publication cloudEvent(String topic, String json, String source, String type) {
+            return new Publication(topic, json, source, type, CLOUD_EVENT, null);
         }
 
         Publication traced(String current) {
             return traceparent != null || current == null ? this
-                    : new Publication(topic, body, eventSource, eventType, current);
+                    : new Publication(topic, body, eventSource, eventType, format, current);
         }
     }
 
@@ -56,16 +71,25 @@ public class EventOutbox {
     }
 
     /** Stages the message body for {@code topic}, as a publication of the exchange's event (property {@code event}). */
-    @SuppressWarnings("unchecked")
     public void stage(Exchange exchange, String topic) {
+        stage(exchange, topic, null);
+    }
+
+    /** Stages the message body, the vendor's event as received, for {@code topic} (format {@link #AS_RECEIVED}). */
+    public void stageAsReceived(Exchange exchange, String topic) {
+        stage(exchange, topic, AS_RECEIVED);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void stage(Exchange exchange, String topic, String format) {
         List<Publication> staged = exchange.getProperty(STAGED, List.class);
         if (staged == null) {
             staged = new ArrayList<>();
             exchange.setProperty(STAGED, staged);
         }
         CanonicalEvent event = event(exchange);
-        staged.add(new Publication(topic, text(exchange.getMessage()),
-                event == null ? null : event.source(), event == null ? null : event.type(), traceParent.current()));
+        staged.add(new Publication(topic, text(exchange.getMessage()), event == null ? null : event.source(),
+                event == null ? null : event.type(), format, traceParent.current()));
     }
 
     /** Stages a publication made elsewhere (a domain event of the exchange's event), after those staged before. */
@@ -134,13 +158,14 @@ public class EventOutbox {
         List<Publication> traced = publications.stream().map(publication -> publication.traced(trace)).toList();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("INSERT INTO event_outbox (topic, body, "
-                    + "event_source, event_type, traceparent) SELECT * FROM unnest(?::text[], ?::text[],"
-                    + " ?::text[], ?::text[], ?::text[])");
+                    + "event_source, event_type, traceparent, event_format) SELECT * FROM unnest(?::text[], ?::text[],"
+                    + " ?::text[], ?::text[], ?::text[], ?::text[])");
             insert.setArray(1, connection.createArrayOf("text", column(traced, Publication::topic)));
             insert.setArray(2, connection.createArrayOf("text", column(traced, Publication::body)));
             insert.setArray(3, connection.createArrayOf("text", column(traced, Publication::eventSource)));
             insert.setArray(4, connection.createArrayOf("text", column(traced, Publication::eventType)));
             insert.setArray(5, connection.createArrayOf("text", column(traced, Publication::traceparent)));
+            insert.setArray(6, connection.createArrayOf("text", column(traced, Publication::format)));
             return insert;
         });
     }

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
  * number, a conversation id, ...) so that one subject's events stay in one partition, in order. The producer is
  * idempotent ({@code enable.idempotence}, {@code acks=all}): a retry inside the client never writes a record twice
  * nor out of order, and the relay deletes its rows only once every record of the batch is acknowledged
- * ({@link #awaitAcks}). Records are CloudEvents in structured mode ({@code content-type:
- * application/cloudevents+json}), with the outbox row's {@code traceparent} as a header.
+ * ({@link #awaitAcks}). Domain events are CloudEvents in structured mode ({@code content-type:
+ * application/cloudevents+json}), vendor events as received plain JSON ({@code application/json}); each record has
+ * its outbox row's {@code eventFormat} and {@code traceparent} as headers.
  */
 @Component
 @ConditionalOnProperty(name = "switchboard.events.bus", havingValue = "kafka")
@@ -58,10 +59,18 @@ public class KafkaEventBus implements AutoCloseable {
         return settings.topic();
     }
 
-    /** Sends one message of {@code switchboard.events}; {@link #awaitAcks} waits for it. */
-    public Future<RecordMetadata> send(String body, String traceparent) {
+    /**
+     * Sends one message of {@code switchboard.events} ({@code format}: its outbox row's, null for a row written before
+     * rows had one); {@link #awaitAcks} waits for it.
+     */
+    public Future<RecordMetadata> send(String body, String traceparent, String format) {
         ProducerRecord<String, String> record = new ProducerRecord<>(settings.topic(), key(body), body);
-        record.headers().add("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        boolean asReceived = EventOutbox.AS_RECEIVED.equals(format);
+        record.headers().add("content-type", (asReceived ? "application/json" : CONTENT_TYPE)
+                .getBytes(StandardCharsets.UTF_8));
+        if (format != null) {
+            record.headers().add(OutboxRelay.FORMAT_PROPERTY, format.getBytes(StandardCharsets.UTF_8));
+        }
         if (traceparent != null) {
             record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
         }

@@ -52,8 +52,11 @@ public class OutboxRelay extends BackgroundLoop {
     private static final long SWEEP_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final String QUEUE = "queue:";
 
+    /** The message property that says what a message of {@code switchboard.events} is (the row's format). */
+    public static final String FORMAT_PROPERTY = "eventFormat";
+
     private record Row(long id, String topic, String body, String eventSource, String eventType,
-                       String traceparent) {
+                       String traceparent, String format) {
     }
 
     /** The rows one thread of the relay moves, to Artemis or to Kafka, with its own wake-ups and sweep cursor. */
@@ -141,10 +144,11 @@ public class OutboxRelay extends BackgroundLoop {
     }
 
     private int publishBatch(Lane lane, Session session) {
-        List<Row> rows = jdbc.query("SELECT id, topic, body, event_source, event_type, traceparent FROM event_outbox"
-                        + " WHERE id > ? AND " + lane.rows + " ORDER BY id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED",
+        List<Row> rows = jdbc.query("SELECT id, topic, body, event_source, event_type, traceparent, event_format"
+                        + " FROM event_outbox WHERE id > ? AND " + lane.rows + " ORDER BY id LIMIT " + BATCH
+                        + " FOR UPDATE SKIP LOCKED",
                 (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6)),
+                        rs.getString(6), rs.getString(7)),
                 lane.published);
         if (rows.isEmpty()) {
             return 0;
@@ -153,7 +157,7 @@ public class OutboxRelay extends BackgroundLoop {
         if (lane.toKafka) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (Row row : rows) {
-                sent.add(kafka.send(row.body(), row.traceparent()));
+                sent.add(kafka.send(row.body(), row.traceparent(), row.format()));
             }
             kafka.awaitAcks(sent);
         } else {
@@ -185,6 +189,9 @@ public class OutboxRelay extends BackgroundLoop {
                 }
                 if (row.traceparent() != null) {
                     message.setStringProperty(TraceParent.PROPERTY, row.traceparent());
+                }
+                if (row.format() != null) {
+                    message.setStringProperty(FORMAT_PROPERTY, row.format());
                 }
                 producer.send(message);
             }

@@ -3,14 +3,8 @@ package io.switchboard.messaging;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
-import jakarta.jms.TemporaryQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
-import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
-import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,17 +25,14 @@ import org.springframework.stereotype.Component;
  * {@code switchboard_queue_messages{queue,dead_letter}}: messages waiting in every broker queue the hub owns (each
  * webhook source's and each job's, and their dead-letter queues), and in each durable subscription its routes hold
  * on a topic (the domain events' consumers, {@link TopicSubscriptions}; their gauges appear once the application is
- * ready, when every route has been created). Asked of the broker with Artemis management
- * messages over JMS, which an embedded broker and a remote one both answer (a remote broker's user needs the
- * {@code manage} permission on {@code activemq.management}). Read on scrape, at most once per
- * {@code switchboard.metrics.queue-depth-every}; a queue the broker does not have yet holds 0 messages, and a
- * broker that does not answer leaves the gauges at NaN.
+ * ready, when every route has been created). Asked of the broker with management messages ({@link BrokerManagement})
+ * on scrape, at most once per {@code switchboard.metrics.queue-depth-every}; a queue the broker does not have yet
+ * holds 0 messages, and a broker that does not answer leaves the gauges at NaN.
  */
 @Component
 public class QueueDepths implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(QueueDepths.class);
-    private static final long ANSWER_MILLIS = 2_000;
 
     private final ConnectionFactory connections;
     private final RetryingQueues queues;
@@ -113,26 +102,10 @@ public class QueueDepths implements MeterBinder {
 
     private Map<String, Long> read() throws JMSException {
         Map<String, Long> read = new HashMap<>();
-        try (Connection connection = connections.createConnection();
-             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            connection.start();
-            TemporaryQueue replies = session.createTemporaryQueue();
-            try (MessageProducer management = session.createProducer(ActiveMQJMSClient.createQueue(
-                         "activemq.management"));
-                 MessageConsumer answers = session.createConsumer(replies)) {
-                for (String name : names()) {
-                    Message ask = session.createMessage();
-                    JMSManagementHelper.putAttribute(ask, ResourceNames.QUEUE + name, "messageCount");
-                    ask.setJMSReplyTo(replies);
-                    management.send(ask);
-                    Message answer = answers.receive(ANSWER_MILLIS);
-                    if (answer == null) {
-                        throw new JMSException("no answer from the broker's management address");
-                    }
-                    read.put(name, JMSManagementHelper.hasOperationSucceeded(answer) ? count(answer) : 0L);
-                }
-            } finally {
-                replies.delete();
+        try (BrokerManagement management = BrokerManagement.open(connections)) {
+            for (String name : names()) {
+                Object count = management.attribute(ResourceNames.QUEUE + name, "messageCount");
+                read.put(name, count instanceof Number number ? number.longValue() : 0L);
             }
         }
         return read;
@@ -146,13 +119,5 @@ public class QueueDepths implements MeterBinder {
         }
         names.addAll(subscribed);
         return names;
-    }
-
-    private static long count(Message answer) throws JMSException {
-        try {
-            return ((Number) JMSManagementHelper.getResult(answer, Long.class)).longValue();
-        } catch (Exception e) {
-            throw new JMSException("unreadable management answer: " + e);
-        }
     }
 }

@@ -171,7 +171,7 @@ public class OrderCancellations {
                         + " ON CONFLICT (order_number) DO UPDATE SET state = EXCLUDED.state, reason = EXCLUDED.reason,"
                         + " updated_at = now() WHERE order_cancellations.job_id = EXCLUDED.job_id",
                         job.orderNumber(), job.customerId(), job.jobId(), state, reason),
-                List.of(new Publication(EVENTS_TOPIC, write(event(job, eventType, reason)), SOURCE, eventType),
+                List.of(Publication.cloudEvent(EVENTS_TOPIC, write(event(job, eventType, reason)), SOURCE, eventType),
                         new Publication(CacheEvictions.TOPIC, "order:" + job.orderNumber(), SOURCE, eventType)));
     }
 

@@ -50,6 +50,8 @@ abstract class KafkaEventDelivery extends KafkaEventBusCase {
         assertThat(json.readTree(record.value()).path("id").asText()).isEqualTo(delivered.path("id").asText());
         assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
                 .isEqualTo("application/cloudevents+json");
+        assertThat(new String(record.headers().lastHeader("eventFormat").value(), StandardCharsets.UTF_8))
+                .isEqualTo("cloudevents");
         assertThat(eventId).isNotBlank();
         TopicPartition partition = new TopicPartition(TOPIC, record.partition());
         await().atMost(Duration.ofSeconds(10)).until(() -> committed().getOrDefault(partition, -1L) > record.offset());
