@@ -1,5 +1,6 @@
--- POST /webhooks/acme with pre-signed Standard Webhooks deliveries (bench/webhooks.sh makes them): each request
--- a new webhook-id, so none is a duplicate. $DELIVERIES holds "id timestamp signature" lines, $BODY the body.
+-- POST /webhooks/$SOURCE with pre-signed deliveries (bench/webhooks.sh makes them): "acme" (Standard Webhooks, the
+-- default) or "order-status" (the in-house order source's headers). Each request a new delivery id, so none is a
+-- duplicate. $DELIVERIES holds "id timestamp signature" lines, $BODY the body.
 local threads = 0
 
 function setup(thread)
@@ -18,16 +19,26 @@ function init(args)
   local file = io.open(os.getenv("BODY"), "rb")
   body = file:read("*a")
   file:close()
+  source = os.getenv("SOURCE") or "acme"
   index = 0
 end
 
 function request()
   index = index % #lines + 1
   local id, timestamp, signature = lines[index]:match("(%S+) (%S+) (%S+)")
+  if source == "order-status" then
+    return wrk.format("POST", "/webhooks/order-status", {
+      ["X-Webhook-Id"] = id,
+      ["X-Webhook-Timestamp"] = timestamp,
+      ["X-Webhook-Signature"] = signature,
+      ["X-Webhook-Event"] = "order.status_changed",
+      ["Content-Type"] = "application/json"
+    }, body)
+  end
   return wrk.format("POST", "/webhooks/acme", {
     ["webhook-id"] = id,
     ["webhook-timestamp"] = timestamp,
-    ["webhook-signature"] = "v1," .. signature,
+    ["webhook-signature"] = signature,
     ["Content-Type"] = "application/json"
   }, body)
 end

@@ -5,7 +5,9 @@
 # and reports how long each took and what a delivery cost in CPU. A first run at the same load, not reported, warms
 # the hub up.
 # HUB_PORT, BARE_PORT and HUB_ARGS (more arguments for the hub, e.g. its sandbox and broker ports) let it run beside
-# a local run on the default ports (bench/door-vs-artemis.sh does).
+# a local run on the default ports (bench/door-vs-artemis.sh does). SOURCE=order-status posts the local run's
+# in-house order source instead: each delivery an order's status change, which announces a domain event
+# (order.status_changed, no reaction) and evicts the order from the caches, where an "acme" delivery announces none.
 #   DURATION=20s CONNECTIONS=32 bench/webhooks.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +27,8 @@ BARE_PORT=${BARE_PORT:-8099}
 HUB_ARGS=${HUB_ARGS:-}
 # the embedded broker's TCP port (the local profile's switchboard.local.broker.tcp-port), for the backlog's reading
 BROKER_URL=${BROKER_URL:-tcp://127.0.0.1:61616}
-export THREADS=2 DELIVERIES=$WORK/deliveries.txt BODY=$WORK/body.json
+SOURCE=${SOURCE:-acme}
+export THREADS=2 DELIVERIES=$WORK/deliveries.txt BODY=$WORK/body.json SOURCE
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 if [ -z "${SKIP_BUILD:-}" ]; then   # SKIP_BUILD=1: the jar already extracted in target/bench-app
@@ -55,8 +58,14 @@ sign_deliveries() { # file, run name
 python3 - "$COUNT" "$1" "$2" <<'PY'
 import base64, hashlib, hmac, json, os, sys, time
 count = int(sys.argv[1])
-key = base64.b64decode("c2FuZGJveC1zdGFuZGFyZC13ZWJob29rcy1zZWNyZXQh")   # the local profile's "acme" sandbox secret
-body = json.dumps({"type": "invoice.paid", "timestamp": "2026-11-24T06:00:00Z", "data": {
+order_status = os.environ["SOURCE"] == "order-status"
+if order_status:   # the sandbox's in-house order event, a status change that announces no reaction
+    key = b"sandbox-order-status-secret"
+    body = json.dumps({"order_number": "1001", "status": "processing", "previous_status": "pending",
+                       "customer_id": "207119551", "updated_at": "2008-01-12T14:30:00Z"}).encode()
+else:
+    key = base64.b64decode("c2FuZGJveC1zdGFuZGFyZC13ZWJob29rcy1zZWNyZXQh")   # the local profile's "acme" sandbox secret
+    body = json.dumps({"type": "invoice.paid", "timestamp": "2026-11-24T06:00:00Z", "data": {
     "id": "in_1MtHbELkdIwHu7ixl4OzzPMv", "object": "invoice", "customer": "cus_NeZwdNtLEOXuvB",
     "amount_due": 999, "currency": "usd", "status": "paid", "lines": [{"id": "il_1", "amount": 999,
     "description": "1 x Pro plan (at $9.99 / month)", "period": {"start": 1680644467, "end": 1683236467}}],
@@ -68,7 +77,10 @@ path, run = sys.argv[2], sys.argv[3]
 with open(path, "w") as out:
     for i in range(count):
         msg_id = f"msg_{run}_{ts}_{i}"
-        sig = base64.b64encode(hmac.new(key, f"{msg_id}.{ts}.".encode() + body, hashlib.sha256).digest()).decode()
+        if order_status:   # sha256=<hex of ts.body>: the id is not signed
+            sig = "sha256=" + hmac.new(key, f"{ts}.".encode() + body, hashlib.sha256).hexdigest()
+        else:
+            sig = "v1," + base64.b64encode(hmac.new(key, f"{msg_id}.{ts}.".encode() + body, hashlib.sha256).digest()).decode()
         out.write(f"{msg_id} {ts} {sig}\n")
 print(f"{count} deliveries, body {len(body)} bytes", file=sys.stderr)
 PY
@@ -106,7 +118,7 @@ drained() {
   [ "$waiting" -eq 0 ]
 }
 
-counter() { curl -s http://127.0.0.1:$HUB_PORT/actuator/prometheus | awk -v m="$1" '$1 ~ "^"m"\\{source=\"acme\"" {printf "%d", $2}'; }
+counter() { curl -s http://127.0.0.1:$HUB_PORT/actuator/prometheus | awk -v m="$1" -v s="$SOURCE" '$1 ~ "^"m"\\{source=\""s"\"" {printf "%d", $2}'; }
 
 echo "| endpoint | req/s (wrk -t2 -c$CONNECTIONS) | p50 | p99 | non-2xx |"
 echo "| --- | --- | --- | --- | --- |"
@@ -119,7 +131,7 @@ until drained; do sleep 1; done
 warm=$(counter switchboard_webhooks_accepted_total)
 sign_deliveries "$DELIVERIES" bench
 ticks_before=$(cpu_ticks)
-echo "| POST /webhooks/acme, durable | $(measure http://127.0.0.1:$HUB_PORT) |"
+echo "| POST /webhooks/$SOURCE, durable | $(measure http://127.0.0.1:$HUB_PORT) |"
 total=$(counter switchboard_webhooks_accepted_total)
 accepted=$(( total - warm ))
 start=$(date +%s)
