@@ -16,6 +16,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk;
 ./mvnw -q -B package -DskipTests
 java -Djarmode=tools -jar target/switchboard-*.jar extract --destination "$APP" --force >/dev/null
 rm -rf "$DATA"
+: > "$LOG"   # emptied first: the background redirect may come after the readiness wait's first read
 java -XX:+UseParallelGC -Xms256m -Xmx512m -jar "$APP"/switchboard-*.jar \
   --spring.profiles.active=local \
   --switchboard.local.postgres.data-directory="$DATA/postgres" \

@@ -18,6 +18,7 @@ start_local_hub() { # extracted jar's folder, HTTP port, data directory, log, fi
   mapfile -t sandboxes < <(sandbox_ports "$5")
   shift 5
   rm -rf "$data"
+  : > "$log"   # emptied first: the background redirect may come after the readiness wait's first read
   java $HUB_JVM -jar "$app"/switchboard-*.jar --spring.profiles.active=local --server.port="$port" \
     --switchboard.local.postgres.data-directory="$data/postgres" --spring.artemis.embedded.data-directory="$data/artemis" \
     --switchboard.local.broker.tcp-port=0 --switchboard.local.mail.port=0 --camel.main.routes-reload-enabled=false \

@@ -31,6 +31,7 @@ wait_for() { for _ in $(seq 1 120); do curl -s -o /dev/null "$1" && return 0; sl
 
 start_hub() {
   rm -rf "$DATA"
+  : > "$LOG"   # emptied first: the background redirect may come after the readiness wait's first read
   java $HUB_JVM -jar "$APP"/switchboard-*.jar \
     --spring.profiles.active=local \
     --switchboard.local.postgres.data-directory="$DATA/postgres" \

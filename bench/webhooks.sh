@@ -44,6 +44,7 @@ trap cleanup EXIT
 
 java -Dsun.net.httpserver.nodelay=true bench/BareServer.java "$BARE_PORT" & pids+=("$!")
 rm -rf "$DATA"
+: > "$LOG"   # emptied first: the background redirect may come after the readiness wait's first read
 java $HUB_JVM -jar "$APP"/switchboard-*.jar \
   --spring.profiles.active=local \
   --switchboard.local.postgres.data-directory="$DATA/postgres" \
