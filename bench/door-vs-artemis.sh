@@ -47,11 +47,11 @@ samples = [s['sent'] for s in json.load(open('$OUT/producer.json'))
 print(int(sum(samples) / len(samples)) if samples else 'none')")
 kill "$broker"; wait "$broker" 2>/dev/null || true; broker=
 
-# the hub's door, on ports of its own (its embedded broker's too: the script reads the events' backlog there)
-args="--switchboard.local.broker.tcp-port=18698 --switchboard.local.mail.port=0 $(sandbox_ports 18660 | tr '\n' ' ')"
+# the hub's door, on ports of its own
+args="--switchboard.local.broker.tcp-port=0 --switchboard.local.mail.port=0 $(sandbox_ports 18660 | tr '\n' ' ')"
 load_door=$(cut -d' ' -f1 /proc/loadavg)
-HUB_PORT=18680 BARE_PORT=18699 BROKER_URL=tcp://127.0.0.1:18698 HUB_ARGS=$args CONNECTIONS=$CONNECTIONS \
-  DURATION=${DURATION}s WARMUP=${WARMUP}s bench/webhooks.sh | tee "$OUT/webhooks.md"
+HUB_PORT=18680 BARE_PORT=18699 HUB_ARGS=$args CONNECTIONS=$CONNECTIONS DURATION=${DURATION}s WARMUP=${WARMUP}s \
+  bench/webhooks.sh | tee "$OUT/webhooks.md"
 # deliveries answered 200 a second (wrk's rate counts refused ones too)
 door_rate=$(awk -v d="$DURATION" '/^accepted/ {printf "%d", $2 / d}' "$OUT/webhooks.md")
 

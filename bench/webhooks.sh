@@ -25,8 +25,6 @@ WORK=target/bench-webhooks
 HUB_PORT=${HUB_PORT:-8080}
 BARE_PORT=${BARE_PORT:-8099}
 HUB_ARGS=${HUB_ARGS:-}
-# the embedded broker's TCP port (the local profile's switchboard.local.broker.tcp-port), for the backlog's reading
-BROKER_URL=${BROKER_URL:-tcp://127.0.0.1:61616}
 SOURCE=${SOURCE:-acme}
 export THREADS=2 DELIVERIES=$WORK/deliveries.txt BODY=$WORK/body.json SOURCE
 
@@ -49,7 +47,8 @@ java $HUB_JVM -jar "$APP"/switchboard-*.jar \
   --spring.profiles.active=local \
   --switchboard.local.postgres.data-directory="$DATA/postgres" \
   --spring.artemis.embedded.data-directory="$DATA/artemis" \
-  --camel.main.routes-reload-enabled=false --server.port="$HUB_PORT" $HUB_ARGS > "$LOG" 2>&1 &
+  --camel.main.routes-reload-enabled=false --server.port="$HUB_PORT" --switchboard.metrics.queue-depth-every=1s \
+  $HUB_ARGS > "$LOG" 2>&1 &
 hub=$!; pids+=("$hub")
 until grep -q "Switchboard is ready" "$LOG"; do sleep 0.2; kill -0 "$hub"; done
 
@@ -107,15 +106,18 @@ cpu_ticks() {
   echo "$total"
 }
 
-# the domain events' consumers, one subscription each on switchboard.events, take every delivery's event after the
-# workers have published it: the fan-out keeps up only if they are done too
-# (compiled once, not at every reading; its last line: a library of the hub's says a word on standard output first)
-javac -nowarn -cp "$APP/lib/*" -d "$WORK" bench/TopicBacklog.java 2>&1 | grep -v '^Note:' >&2 || true
-backlog() { java -cp "$WORK:$APP/lib/*" TopicBacklog "$BROKER_URL" switchboard.events 2>/dev/null | tail -1 || echo -1; }
+# the domain events' consumers, one subscription each on switchboard.events, take every delivery's domain events
+# after the workers have published them: the fan-out keeps up only if they are done too. The backlog is the fullest
+# subscription's depth, as the hub's own gauges report it (read every second here); -1 while they read NaN
+backlog() {
+  curl -s http://127.0.0.1:$HUB_PORT/actuator/prometheus | awk '
+    /^switchboard_queue_messages\{.*queue="switchboard-/ { seen = 1; if ($2 == "NaN") nan = 1; else if ($2 > most) most = $2 }
+    END { if (!seen || nan) print -1; else printf "%d\n", most }'
+}
 drained() {
   local waiting
   waiting=$(backlog)
-  [ "$waiting" -ge 0 ] || { echo "the broker at $BROKER_URL does not answer" >&2; exit 1; }
+  [ "$waiting" -ge 0 ] || { echo "the hub reports no depth for the events' subscriptions" >&2; exit 1; }
   [ "$waiting" -eq 0 ]
 }
 
