@@ -1,4 +1,4 @@
-package bench;
+package bench.vertx;
 
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
@@ -7,7 +7,7 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * The yardstick on Vert.x: a constant 200 with the order read's JSON body, one event loop per core, nothing else.
- * {@code java -cp … bench.BareVertx [port]}.
+ * {@code java -cp … bench.vertx.BareVertx [port]}.
  */
 public class BareVertx extends AbstractVerticle {
 
