@@ -7,6 +7,8 @@ import jakarta.jms.JMSException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.slf4j.Logger;
@@ -42,7 +44,7 @@ public class SubscriptionFilters extends BackgroundLoop {
     private final List<String> subscriptions;
     private final long everyMillis;
     private final Set<String> reported = new HashSet<>();
-    private final Object wakeUp = new Object();
+    private final Semaphore wakeUp = new Semaphore(0);
 
     public SubscriptionFilters(ConnectionFactory connections, EventsProperties events) {
         super("subscription-filters", 1);
@@ -55,25 +57,18 @@ public class SubscriptionFilters extends BackgroundLoop {
     protected void work() {
         while (isRunning() && !subscriptions.isEmpty()) {
             long next = check() ? everyMillis : RETRY_MILLIS;
-            synchronized (wakeUp) {
-                if (!isRunning()) {   // checked under the lock stopping() takes: its wake-up cannot come before
-                    return;
-                }
-                try {
-                    wakeUp.wait(next);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            try {
+                wakeUp.tryAcquire(next, TimeUnit.MILLISECONDS);   // released on stop, even before this wait
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
 
     @Override
     protected void stopping() {
-        synchronized (wakeUp) {
-            wakeUp.notifyAll();
-        }
+        wakeUp.release();
     }
 
     /** Sets the filter on every listed subscription that exists without it; whether all of them have it. */
