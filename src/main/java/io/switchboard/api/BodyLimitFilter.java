@@ -4,6 +4,7 @@ import io.switchboard.errors.PayloadTooLarge;
 import io.switchboard.errors.Problems;
 import io.switchboard.input.BufferedRequest;
 import io.switchboard.input.RequestPaths;
+import io.switchboard.security.BearerAuthFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,9 +18,9 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The chat and admin APIs take bodies up to {@code switchboard.api.max-body-size} (64 KiB): a larger one gets 413
- * before anything parses it. A declared length is checked at once; a chunked body is read up to the limit and
- * handed on from memory. (Webhooks have their own limit per source.)
+ * The chat and admin APIs and the MCP endpoint take bodies up to {@code switchboard.api.max-body-size} (64 KiB): a
+ * larger one gets 413 before anything parses it. A declared length is checked at once; a chunked body is read up to
+ * the limit and handed on from memory. (Webhooks have their own limit per source.)
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -35,7 +36,8 @@ public class BodyLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !(RequestPaths.anyUnder(request, "/api") || RequestPaths.anyUnder(request, "/admin"));
+        return !(RequestPaths.anyUnder(request, "/api") || RequestPaths.anyUnder(request, "/admin")
+                || RequestPaths.anyUnder(request, BearerAuthFilter.MCP_PATH));
     }
 
     @Override

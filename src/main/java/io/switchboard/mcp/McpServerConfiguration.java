@@ -3,6 +3,7 @@ package io.switchboard.mcp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
@@ -23,8 +24,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * The MCP server at {@code /mcp}: the official Java SDK's stateless streamable HTTP transport as a servlet (each
  * POST one JSON-RPC request, answered as JSON; no session to keep, so any instance answers any call), with one tool
- * per {@link ChatTools} entry and help articles as resources ({@link KbResources}). {@link BearerAuthFilter} has authenticated the caller before the servlet runs; the
- * transport hands the caller to the tool through the transport context.
+ * per {@link ChatTools} entry and help articles as resources ({@link KbResources}). {@link BearerAuthFilter} has
+ * authenticated the caller and {@link McpMessageFilter} checked the message before the servlet runs; the transport
+ * hands the caller to the tool through the transport context.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(McpProperties.class)
@@ -37,6 +39,7 @@ public class McpServerConfiguration {
     HttpServletStatelessServerTransport mcpTransport(McpProperties properties,
                                                      @Value("${switchboard.api.max-body-size:64KB}") DataSize limit) {
         return HttpServletStatelessServerTransport.builder()
+                .jsonMapper(new JsonRpcErrorMapper(McpJsonDefaults.getMapper()))
                 .messageEndpoint(PATH)
                 .maxRequestSize((int) limit.toBytes())
                 .securityValidator(DefaultServerTransportSecurityValidator.builder()

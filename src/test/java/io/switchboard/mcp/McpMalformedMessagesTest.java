@@ -1,0 +1,99 @@
+package io.switchboard.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.support.HubTest;
+import io.switchboard.support.Tokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What an MCP client may get wrong, POSTed to {@code /mcp} with a valid token: each is answered with a JSON-RPC error
+ * (parse error, invalid request, invalid params) whose data is the contract's {@code invalid_request}, never a 5xx
+ * and never the transport's exception with its stack trace; a well-formed message still reaches the server.
+ */
+@HubTest
+class McpMalformedMessagesTest {
+
+    private static final String BOTH = "application/json, text/event-stream";
+    private static final int PARSE_ERROR = -32700;
+    private static final int INVALID_REQUEST = -32600;
+    private static final int INVALID_PARAMS = -32602;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    /** A message, the Accept header it is sent with, and the answer it must get: status, error code, id echoed. */
+    record Case(String body, String accept, int status, int code, String id) {
+    }
+
+    @Test
+    void malformedMessagesGetJsonRpcErrorsNeverAServerError() throws Exception {
+        List<Case> cases = List.of(
+                new Case("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", "application/json", 406,
+                        INVALID_REQUEST, null),
+                new Case("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", "*/*", 406, INVALID_REQUEST, null),
+                new Case("{\"jsonrpc\":", BOTH, 400, PARSE_ERROR, null),
+                new Case("", BOTH, 400, PARSE_ERROR, null),
+                new Case("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"} {}", BOTH, 400, PARSE_ERROR, null),
+                new Case("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}]", BOTH, 400, INVALID_REQUEST, null),
+                new Case("null", BOTH, 400, INVALID_REQUEST, null),
+                new Case("\"tools/list\"", BOTH, 400, INVALID_REQUEST, null),
+                new Case("{\"id\":1,\"method\":\"tools/list\"}", BOTH, 400, INVALID_REQUEST, "1"),
+                new Case("{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"tools/list\"}", BOTH, 400,
+                        INVALID_REQUEST, null),
+                new Case("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":5}", BOTH, 400, INVALID_REQUEST, "1"),
+                new Case("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}", BOTH, 400, INVALID_REQUEST, "1"),
+                new Case("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\"}", BOTH, 200, INVALID_PARAMS, "1"),
+                new Case("{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"method\":\"tools/call\",\"params\":[1]}", BOTH, 200,
+                        INVALID_PARAMS, "a"),
+                new Case("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
+                        + "\"get_order_status\",\"arguments\":\"1001\"}}", BOTH, 200, INVALID_PARAMS, "2"),
+                new Case("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"resources/read\"}", BOTH, 200, INVALID_PARAMS,
+                        "3"));
+
+        for (Case given : cases) {
+            HttpResponse<String> answer = post(given.body(), given.accept());
+            String what = given.body() + " (Accept: " + given.accept() + ") -> " + answer.body();
+            assertThat(answer.statusCode()).as(what).isEqualTo(given.status());
+            assertThat(answer.body()).as(what).doesNotContain("stackTrace", "Exception", "java.", "io.modelcontext");
+            JsonNode error = json.readTree(answer.body());
+            assertThat(error.path("jsonrpc").asText()).as(what).isEqualTo("2.0");
+            assertThat(error.at("/error/code").asInt()).as(what).isEqualTo(given.code());
+            assertThat(error.has("id")).as(what).isTrue();
+            assertThat(error.get("id").isNull() ? null : error.get("id").asText()).as(what).isEqualTo(given.id());
+            assertThat(error.at("/error/data/code").asText()).as(what).isEqualTo("invalid_request");
+            assertThat(error.at("/error/data/detail").asText()).as(what).isNotBlank();
+        }
+    }
+
+    @Test
+    void aWellFormedCallStillReachesTheTool() throws Exception {
+        HttpResponse<String> answer = post("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"search_knowledge_base\",\"arguments\":{\"query\":\"where is my order\"}}}", BOTH);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode result = json.readTree(answer.body());
+        assertThat(result.path("id").asInt()).isEqualTo(7);
+        assertThat(result.at("/result/isError").asBoolean()).as(answer.body()).isFalse();
+    }
+
+    private HttpResponse<String> post(String body, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/mcp"))
+                .header("Authorization", "Bearer " + Tokens.forCustomer(Tokens.CUSTOMER, "kb:read"))
+                .header("Content-Type", "application/json")
+                .header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
