@@ -19,7 +19,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -85,8 +85,11 @@ public class ApiKeys {
         return jdbc.update("UPDATE api_keys SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL", id) == 1;
     }
 
-    /** Stores the bootstrap admin key of a fresh install, once. */
-    @EventListener(ApplicationReadyEvent.class)
+    /**
+     * Stores the bootstrap admin key of a fresh install, once: as soon as the context has started, so that it works
+     * from the moment the hub lets requests in (at ready; until then every request gets 503).
+     */
+    @EventListener(ApplicationStartedEvent.class)
     public void storeBootstrapKey() {
         if (bootstrapKey.isBlank()) {
             return;
