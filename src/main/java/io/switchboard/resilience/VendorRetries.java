@@ -178,7 +178,7 @@ public class VendorRetries {
 
     private static boolean io(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SocketTimeoutException) {
+            if (t instanceof SocketTimeoutException || t instanceof VendorAnswerTooLarge) {
                 return false;
             }
             if (t instanceof IOException) {
