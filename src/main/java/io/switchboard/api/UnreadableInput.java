@@ -14,7 +14,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  * and the JSON type it must have, as the Camel routes name them ({@code eventTypes[0]: a string}), never the Java
  * type or the parser's message.
  */
-final class UnreadableInput {
+public final class UnreadableInput {
 
     private UnreadableInput() {
     }
@@ -37,8 +37,8 @@ final class UnreadableInput {
         return new InvalidRequest(name, expected(type));
     }
 
-    /** The member's path as the routes write it: {@code transcript[0].at}. */
-    private static String field(JsonMappingException error) {
+    /** The member's path as the routes write it: {@code transcript[0].at}; {@code body} for the whole. */
+    public static String field(JsonMappingException error) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference step : error.getPath()) {
             if (step.getFieldName() != null) {

@@ -35,7 +35,7 @@ final class KbResources {
                 .mimeType("application/json")
                 .build();
         return new SyncResourceTemplateSpecification(template, (context, request) -> {
-            String query = URLDecoder.decode(request.uri().substring(PREFIX.length()), StandardCharsets.UTF_8);
+            String query = query(request.uri());
             ToolCalls.Outcome outcome = calls.call(search, Map.of("query", query), (Caller) context.get(callerKey));
             String text = text(json, outcome.answer());
             if (outcome.error()) {
@@ -45,6 +45,17 @@ final class KbResources {
             return new McpSchema.ReadResourceResult(List.of(
                     new McpSchema.TextResourceContents(request.uri(), "application/json", text)));
         });
+    }
+
+    /** The question in the resource's URI; a URI that does not decode is the client's mistake (invalid params). */
+    private static String query(String uri) {
+        try {
+            return URLDecoder.decode(uri.substring(PREFIX.length()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException undecodable) {
+            String detail = "uri: " + PREFIX + " followed by a URL-encoded question";
+            throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(detail)
+                    .data(Map.of("code", "invalid_request", "field", "uri", "detail", detail)).build();
+        }
     }
 
     private static String text(ObjectMapper json, Map<String, Object> answer) {

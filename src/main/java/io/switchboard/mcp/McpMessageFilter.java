@@ -2,11 +2,16 @@ package io.switchboard.mcp;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
+import io.switchboard.api.UnreadableInput;
 import io.switchboard.input.BufferedRequest;
 import io.switchboard.tracing.RequestIds;
 import jakarta.servlet.FilterChain;
@@ -35,8 +40,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   nor an integer, no method (a response: this server asks clients nothing), or a method that is not a string: 400,
  *   invalid request;</li>
  *   <li>params that are not an object, a tool call without the tool's name or with arguments that are not an object,
- *   a resource read without its URI: invalid params, answered to the request's id (200, as every JSON-RPC error to a
- *   request is).</li>
+ *   a resource read without its URI, params the transport cannot bind to its method's (a member of the wrong type):
+ *   invalid params, answered to the request's id (200, as every JSON-RPC error to a request is).</li>
  * </ul>
  */
 @Component
@@ -45,6 +50,10 @@ public class McpMessageFilter extends OncePerRequestFilter {
 
     /** The string parameter each method cannot do without. */
     private static final Map<String, String> REQUIRED_PARAM = Map.of("tools/call", "name", "resources/read", "uri");
+    /** What the transport binds each method's params to: params it cannot bind would be its 500. */
+    private static final Map<String, Class<?>> PARAMS = Map.of("initialize", McpSchema.InitializeRequest.class,
+            "tools/call", McpSchema.CallToolRequest.class, "resources/read", McpSchema.ReadResourceRequest.class);
+    private static final McpJsonMapper TRANSPORT_JSON = McpJsonDefaults.getMapper();
 
     private final ObjectMapper json;
     private final ObjectReader oneValue;
@@ -118,8 +127,9 @@ public class McpMessageFilter extends OncePerRequestFilter {
         return null;
     }
 
+    /** A string, or an integer the transport can hold (a long). */
     private static boolean validId(JsonNode id) {
-        return id != null && (id.isTextual() || id.isIntegralNumber());
+        return id != null && (id.isTextual() || id.isIntegralNumber() && id.canConvertToLong());
     }
 
     /** What is wrong with the method's parameters, or null. */
@@ -134,6 +144,15 @@ public class McpMessageFilter extends OncePerRequestFilter {
         JsonNode arguments = params == null ? null : params.get("arguments");
         if ("tools/call".equals(method) && arguments != null && !arguments.isNull() && !arguments.isObject()) {
             return "params.arguments: an object";
+        }
+        Class<?> type = PARAMS.get(method);
+        if (type != null && params != null) {
+            try {
+                TRANSPORT_JSON.convertValue(params, type);
+            } catch (IllegalArgumentException unbound) {
+                return (unbound.getCause() instanceof JsonMappingException member && !member.getPath().isEmpty()
+                        ? "params." + UnreadableInput.field(member) : "params") + ": of the wrong type for " + method;
+            }
         }
         return null;
     }

@@ -60,7 +60,16 @@ class McpMalformedMessagesTest {
                 new Case("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
                         + "\"get_order_status\",\"arguments\":\"1001\"}}", BOTH, 200, INVALID_PARAMS, "2"),
                 new Case("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"resources/read\"}", BOTH, 200, INVALID_PARAMS,
-                        "3"));
+                        "3"),
+                new Case("{\"jsonrpc\":\"2.0\",\"id\":100000000000000000000000000000,\"method\":\"tools/list\"}",
+                        BOTH, 400, INVALID_REQUEST, null),
+                new Case("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":"
+                        + "\"get_order_status\",\"arguments\":{\"orderNumber\":\"1001\"},\"_meta\":[1]}}", BOTH, 200,
+                        INVALID_PARAMS, "4"),
+                new Case("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                        + "{\"v\":1}}}", BOTH, 200, INVALID_PARAMS, "5"),
+                new Case("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"resources/read\",\"params\":{\"uri\":"
+                        + "\"kb://search/%zz\"}}", BOTH, 200, INVALID_PARAMS, "6"));
 
         for (Case given : cases) {
             HttpResponse<String> answer = post(given.body(), given.accept());
