@@ -37,8 +37,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   requires of clients: 406;</li>
  *   <li>a body that is not JSON: 400, parse error;</li>
  *   <li>not one message object (a batch, a bare value), not {@code "jsonrpc": "2.0"}, an id that is neither a string
- *   nor an integer, no method (a response: this server asks clients nothing), or a method that is not a string: 400,
- *   invalid request;</li>
+ *   nor a 64-bit integer, no method (a response: this server asks clients nothing), or a method that is not a
+ *   string: 400, invalid request;</li>
  *   <li>params that are not an object, a tool call without the tool's name or with arguments that are not an object,
  *   a resource read without its URI, params the transport cannot bind to its method's (a member of the wrong type):
  *   invalid params, answered to the request's id (200, as every JSON-RPC error to a request is).</li>
@@ -116,7 +116,7 @@ public class McpMessageFilter extends OncePerRequestFilter {
             return "jsonrpc: must be \"2.0\"";
         }
         if (message.has("id") && !validId(message.get("id"))) {
-            return "id: a string or an integer";
+            return "id: a string or a 64-bit integer";
         }
         if (!message.has("method")) {
             return "method: required; this server takes requests and notifications, and sends no requests to answer";

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * GET /api/v1/orders/{orderNumber} when Shopify fails: refused connections, slowness, server errors, rate limits,
- * broken and endless answers become the contract's upstream problems (retried first where a retry may serve), and repeated
- * failures open the breaker.
+ * broken and endless answers become the contract's upstream problems (retried first where a retry may serve), and
+ * repeated failures open the breaker.
  */
 @HubTest
 class OrderVendorFailuresTest extends OrderEndpointCase {
@@ -132,14 +132,16 @@ class OrderVendorFailuresTest extends OrderEndpointCase {
         String endless = "{\"orders\": [], \"padding\": \"" + "x".repeat(9 * 1024 * 1024) + "\"}";
         ShopifySandbox.server().stubFor(get(urlPathEqualTo(ORDERS_JSON)).atPriority(0).willReturn(okJson(endless)));
 
-        assertProblem(getOrder("1001", Tokens.forCustomer(Tokens.CUSTOMER, "orders:read")), 503, "upstream_unavailable");
+        assertProblem(getOrder("1001", Tokens.forCustomer(Tokens.CUSTOMER, "orders:read")), 503,
+                "upstream_unavailable");
         ShopifySandbox.server().verify(1, getRequestedFor(urlPathEqualTo(ORDERS_JSON)));
 
         ShopifySandbox.server().resetRequests();
         ShopifySandbox.server().stubFor(get(urlPathEqualTo(ORDERS_JSON)).atPriority(0)
                 .willReturn(okJson(endless).withChunkedDribbleDelay(4, 100)));
 
-        assertProblem(getOrder("1002", Tokens.forCustomer(Tokens.CUSTOMER, "orders:read")), 503, "upstream_unavailable");
+        assertProblem(getOrder("1002", Tokens.forCustomer(Tokens.CUSTOMER, "orders:read")), 503,
+                "upstream_unavailable");
         ShopifySandbox.server().verify(1, getRequestedFor(urlPathEqualTo(ORDERS_JSON)));
     }
 

@@ -35,7 +35,8 @@ class UnreadableInputTest {
         assertRefused(post("/admin/subscriptions", "{\"name\":\"a\",\"url\":\"https://hooks.example/in\","
                 + "\"eventTypes\":[{\"type\":\"order.shipped\"}]}"), "eventTypes[0]", "eventTypes[0]: a string");
         assertRefused(post("/admin/subscriptions", "{\"name\":\"a\",\"url\":\"https://hooks.example/in\","
-                + "\"eventTypes\":[\"order.shipped\"],\"marketing\":\"yes\"}"), "marketing", "marketing: true or false");
+                + "\"eventTypes\":[\"order.shipped\"],\"marketing\":\"yes\"}"), "marketing",
+                "marketing: true or false");
         assertRefused(post("/admin/api-keys", "{\"name\":\"a\",\"scopes\":{\"orders:read\":true}}"),
                 "scopes", "scopes: an array");
     }
