@@ -38,7 +38,8 @@ final class JsonRpcErrorMapper implements McpJsonMapper {
     private static Map<String, Object> response(McpError error) {
         JSONRPCError given = error.getJsonRpcError();
         Integer code = given != null && given.code() != null ? given.code() : ErrorCodes.INTERNAL_ERROR;
-        String message = code == ErrorCodes.INTERNAL_ERROR ? "Internal error" : given.message();
+        String message = code == ErrorCodes.INTERNAL_ERROR || given.message() == null ? "Internal error"
+                : given.message();
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("jsonrpc", McpSchema.JSONRPC_VERSION);
         response.put("id", null);
