@@ -39,9 +39,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>not one message object (a batch, a bare value), not {@code "jsonrpc": "2.0"}, an id that is neither a string
  *   nor a 64-bit integer, no method (a response: this server asks clients nothing), or a method that is not a
  *   string: 400, invalid request;</li>
- *   <li>params that are not an object, a tool call without the tool's name or with arguments that are not an object,
- *   a resource read without its URI, params the transport cannot bind to its method's (a member of the wrong type):
- *   invalid params, answered to the request's id (200, as every JSON-RPC error to a request is).</li>
+ *   <li>params that are not an object, an initialize without its protocol version, a tool call without the tool's
+ *   name or with arguments that are not an object, a resource read without its URI, params the transport cannot bind
+ *   to its method's (a member of the wrong type): invalid params, answered to the request's id (200, as every
+ *   JSON-RPC error to a request is).</li>
  * </ul>
  */
 @Component
@@ -49,7 +50,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class McpMessageFilter extends OncePerRequestFilter {
 
     /** The string parameter each method cannot do without. */
-    private static final Map<String, String> REQUIRED_PARAM = Map.of("tools/call", "name", "resources/read", "uri");
+    private static final Map<String, String> REQUIRED_PARAM = Map.of("initialize", "protocolVersion",
+            "tools/call", "name", "resources/read", "uri");
     /** What the transport binds each method's params to: params it cannot bind would be its 500. */
     private static final Map<String, Class<?>> PARAMS = Map.of("initialize", McpSchema.InitializeRequest.class,
             "tools/call", McpSchema.CallToolRequest.class, "resources/read", McpSchema.ReadResourceRequest.class);

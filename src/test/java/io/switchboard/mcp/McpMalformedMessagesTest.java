@@ -70,7 +70,9 @@ class McpMalformedMessagesTest {
                 new Case("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
                         + "{\"v\":1}}}", BOTH, 200, INVALID_PARAMS, "5"),
                 new Case("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"resources/read\",\"params\":{\"uri\":"
-                        + "\"kb://search/%zz\"}}", BOTH, 200, INVALID_PARAMS, "6"));
+                        + "\"kb://search/%zz\"}}", BOTH, 200, INVALID_PARAMS, "6"),
+                new Case("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"initialize\",\"params\":null}", BOTH, 200,
+                        INVALID_PARAMS, "7"));
 
         for (Case given : cases) {
             HttpResponse<String> answer = post(given.body(), given.accept());
