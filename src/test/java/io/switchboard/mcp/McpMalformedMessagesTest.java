@@ -2,14 +2,18 @@ package io.switchboard.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.support.HubTest;
 import io.switchboard.support.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,7 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * What an MCP client may get wrong, POSTed to {@code /mcp} with a valid token: each is answered with a JSON-RPC error
  * (parse error, invalid request, invalid params) whose data is the contract's {@code invalid_request}, never a 5xx
- * and never the transport's exception with its stack trace; a well-formed message still reaches the server.
+ * and never the transport's exception with its stack trace, also when members deep in a message have another type;
+ * a well-formed message still reaches the server.
  */
 @HubTest
 class McpMalformedMessagesTest {
@@ -98,6 +103,59 @@ class McpMalformedMessagesTest {
         JsonNode result = json.readTree(answer.body());
         assertThat(result.path("id").asInt()).isEqualTo(7);
         assertThat(result.at("/result/isError").asBoolean()).as(answer.body()).isFalse();
+    }
+
+    /**
+     * Well-formed messages of every method the server takes, each with one member (at any depth, the envelope's
+     * included) replaced in turn by each value of another type: whatever the answer, never a 5xx and never an
+     * internal's words.
+     */
+    @Test
+    void messagesWithAMemberOfAnotherTypeNeverGetAServerErrorOrAnInternalsWords() throws Exception {
+        List<String> messages = List.of(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                        + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{\"roots\":{}},"
+                        + "\"clientInfo\":{\"name\":\"c\",\"version\":\"1\"}}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{"
+                        + "\"name\":\"search_knowledge_base\","
+                        + "\"arguments\":{\"query\":\"where is my order\",\"limit\":5},\"_meta\":{}}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/read\","
+                        + "\"params\":{\"uri\":\"kb://search/order\"}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"cursor\":\"x\"}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/templates/list\",\"params\":{}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{}}",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\",\"params\":{}}");
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        List<JsonNode> others = List.of(nodes.nullNode(), nodes.booleanNode(true), nodes.numberNode(-1),
+                nodes.numberNode(1.5), nodes.textNode(""), nodes.textNode("%zz"), nodes.arrayNode().add(1),
+                nodes.objectNode().put("a", 1));
+        int sent = 0;
+        for (String text : messages) {
+            JsonNode original = json.readTree(text);
+            for (JsonPointer member : members(original, JsonPointer.empty())) {
+                for (JsonNode other : others) {
+                    JsonNode message = original.deepCopy();
+                    ((ObjectNode) message.at(member.head())).set(member.last().getMatchingProperty(), other);
+                    HttpResponse<String> answer = post(message.toString(), BOTH);
+                    assertThat(answer.statusCode()).as(message + " -> " + answer.body()).isLessThan(500);
+                    assertThat(answer.body()).as(message.toString())
+                            .doesNotContain("stackTrace", "Exception", "java.", "io.modelcontext", "Cannot invoke");
+                    sent++;
+                }
+            }
+        }
+        assertThat(sent).isGreaterThan(150);
+    }
+
+    /** The pointer of every member of every object in {@code node}. */
+    private static List<JsonPointer> members(JsonNode node, JsonPointer at) {
+        List<JsonPointer> members = new ArrayList<>();
+        node.fields().forEachRemaining(member -> {
+            JsonPointer pointer = at.appendProperty(member.getKey());
+            members.add(pointer);
+            members.addAll(members(member.getValue(), pointer));
+        });
+        return members;
     }
 
     private HttpResponse<String> post(String body, String accept) throws Exception {
