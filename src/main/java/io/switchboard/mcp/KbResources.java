@@ -6,10 +6,13 @@ import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncResourceTem
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.switchboard.security.Caller;
+import io.switchboard.tracing.RequestIds;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.MDC;
 
 /**
  * Help articles as MCP resources: {@code kb://search/{query}} reads the articles answering a question (the query
@@ -53,8 +56,12 @@ final class KbResources {
             return URLDecoder.decode(uri.substring(PREFIX.length()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException undecodable) {
             String detail = "uri: " + PREFIX + " followed by a URL-encoded question";
-            throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(detail)
-                    .data(Map.of("code", "invalid_request", "field", "uri", "detail", detail)).build();
+            Map<String, Object> problem = new LinkedHashMap<>(Map.of("code", "invalid_request", "field", "uri",
+                    "detail", detail));
+            if (MDC.get(RequestIds.MDC_KEY) != null) {
+                problem.put("requestId", MDC.get(RequestIds.MDC_KEY));
+            }
+            throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(detail).data(problem).build();
         }
     }
 

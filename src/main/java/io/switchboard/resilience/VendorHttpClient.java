@@ -95,10 +95,5 @@ public class VendorHttpClient implements HttpClientConfigurer {
                 in.transferTo(out);
             }
         }
-
-        @Override
-        public boolean isStreaming() {
-            return true;
-        }
     }
 }
